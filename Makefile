@@ -1,0 +1,22 @@
+# The two commands a new user needs: `make run` opens the app, `make test` runs the tests.
+# Each prepares the machine first (scripts/bootstrap.sh): system libraries, .venv, packages.
+
+.PHONY: run test lint format corpus
+
+run:
+	@scripts/bootstrap.sh
+	.venv/bin/gp-desktop
+
+test:
+	@scripts/bootstrap.sh
+	.venv/bin/ruff check gp_desktop tests benchmarks
+	.venv/bin/ruff format --check gp_desktop tests benchmarks
+	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q
+
+format:
+	.venv/bin/ruff format gp_desktop tests benchmarks
+	.venv/bin/ruff check --fix gp_desktop tests benchmarks
+
+# Rebuild the bundled corpus from the source text of the act.
+corpus:
+	.venv/bin/gp-desktop build-corpus resources/acts/ukaz-2017-563.md -o corpus.sqlite

@@ -1,0 +1,84 @@
+"""The ``gp-desktop`` command: the window by default, sub-commands for everything else.
+
+Every failure the user can cause ends in one line on stderr and a non-zero exit code:
+1 for bad input or an unusable file, 2 for bad usage (argparse), 70 for a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import sys
+from collections.abc import Sequence
+
+from gp_desktop import __version__
+from gp_desktop.corpus.errors import CorpusError
+
+# Each module in gp_desktop/commands/ with add_parser() and run().
+COMMAND_MODULES = [
+    "build_corpus",
+    "show",
+    "timeline",
+    "export",
+]
+
+EXIT_ERROR = 1
+EXIT_BUG = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, as everywhere else
+        self.exit(2, f"{self.prog}: ошибка: {message}\n")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    parser = _Parser(
+        prog="gp-desktop",
+        description="Справочник по Указу Президента РК от 13.10.2017 № 563 "
+        "и Положению о Генеральной прокуратуре. Без команды открывает окно.",
+    )
+    parser.add_argument("--version", action="version", version=f"gp-desktop {__version__}")
+    parser.add_argument("--corpus", metavar="PATH", help="файл корпуса (по умолчанию — встроенный)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    runners: dict[str, object] = {}
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"gp_desktop.commands.{name}")
+        module.add_parser(sub)
+        runners[module.NAME] = module.run
+    return parser, runners
+
+
+def _configure_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _configure_streams()
+    parser, runners = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from gp_desktop.ui.app import run_gui
+
+            return run_gui(args)
+        return runners[args.command](args)  # type: ignore[operator]
+    except CorpusError as exc:
+        print(f"gp-desktop: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except ImportError as exc:
+        print(f"gp-desktop: не удаётся загрузить модуль: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        print(f"gp-desktop: внутренняя ошибка: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""``gp-desktop show ID-or-citation``: one clause with its footnotes and amendments."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from gp_desktop.commands import add_corpus_option, open_corpus
+from gp_desktop.corpus.citations import citation, formal_citation, resolve
+from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.corpus.export import export_text
+from gp_desktop.corpus.footnotes import short_date
+from gp_desktop.corpus.model import EFFECT_NAMES, FOOTNOTE
+
+NAME = "show"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser(NAME, help="показать пункт с его сносками и изменениями")
+    p.add_argument(
+        "reference", metavar="ID-or-citation", help="например: 19, «п. 19», 19.8, polozhenie/p-19"
+    )
+    p.add_argument("--json", action="store_true", help="вывести JSON")
+    add_corpus_option(p)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = open_corpus(args)
+    node_id = resolve(corpus, args.reference)
+    if node_id is None:
+        raise CorpusError(f"не найден пункт «{args.reference}»")
+    node = corpus.node(node_id)
+    nodes = corpus.subtree(node_id)
+    amendments = corpus.amendments_of(node_id)
+    if args.json:
+        data = {
+            "id": node.id,
+            "citation": citation(corpus, node_id),
+            "formal_citation": formal_citation(corpus, node_id),
+            "kind": node.kind,
+            "label": node.label,
+            "heading": node.heading,
+            "text": export_text(corpus, [n for n in nodes if n.kind != FOOTNOTE]).strip(),
+            "footnotes": [n.text for n in nodes if n.kind == FOOTNOTE],
+            "amendments": [
+                {
+                    "id": a.id,
+                    "date": a.date,
+                    "number": a.number,
+                    "title": a.title,
+                    "effect": link.effect,
+                }
+                for a, link in amendments
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    print(citation(corpus, node_id))
+    print(f"({node_id})\n")
+    print(export_text(corpus, nodes), end="")
+    if amendments:
+        print("\nИзменения:")
+        for amendment, link in amendments:
+            print(
+                f"  {short_date(amendment.date)} № {amendment.number} — {EFFECT_NAMES.get(link.effect, link.effect)}"
+            )
+    return 0

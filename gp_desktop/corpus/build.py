@@ -1,0 +1,25 @@
+"""build-corpus: source texts → a new corpus file, replacing the old one only on success."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from gp_desktop.corpus.errors import SourceError
+from gp_desktop.corpus.model import ParsedAct
+from gp_desktop.corpus.parser import parse_act
+from gp_desktop.corpus.source import read_source
+from gp_desktop.corpus.store import write_corpus
+
+
+def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct:
+    """Import the act from ``sources`` into ``output``; return it (with its warnings)."""
+    if not sources:
+        raise SourceError("не указан исходный текст")
+    if len(sources) > 1:
+        # The corpus holds one act; several sources would be several acts (a later schema).
+        raise SourceError("пока поддерживается один исходный текст: текст Указа № 563")
+    source = read_source(sources[0])
+    parsed = parse_act(source.text, source_name=source.name, source_sha256=source.sha256)
+    write_corpus(parsed, output)
+    return parsed

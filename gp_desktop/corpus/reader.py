@@ -1,0 +1,257 @@
+"""Reading corpus.sqlite back: the act as an in-memory tree with citations and history.
+
+The whole act is a few hundred nodes, so it is loaded once and served from memory; the file
+is opened read-only and immutable, which also works on read-only media and while another
+process holds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from gp_desktop.corpus import model as m
+from gp_desktop.corpus.errors import CorpusFileError
+from gp_desktop.corpus.footnotes import long_date
+from gp_desktop.corpus.store import SCHEMA_VERSION
+
+_REQUIRED = {
+    "acts": {"id", "title", "kind", "date", "number", "edition_date"},
+    "nodes": {
+        "id",
+        "act_id",
+        "parent_id",
+        "position",
+        "kind",
+        "label",
+        "heading",
+        "text",
+        "seq",
+        "title",
+    },
+    "amendments": {"id", "date", "number", "issuer", "title"},
+    "node_amendments": {"node_id", "amendment_id", "effect", "footnote"},
+    "institutions": {"id", "name", "group_name", "position", "node_id"},
+    "meta": {"key", "value"},
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    node_id: str
+    citation: str
+    effect: str
+    footnote: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One step of the act's history: the original decree or one amending decree."""
+
+    id: str
+    date: str
+    number: str
+    title: str
+    original: bool
+    changes: tuple[Change, ...]
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        raise CorpusFileError(f"{path}: файл корпуса не найден")
+    if path.is_dir():
+        raise CorpusFileError(f"{path}: это папка, а не файл корпуса")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise CorpusFileError(f"{path}: не удаётся прочитать ({exc.strerror})") from None
+    if not header:
+        raise CorpusFileError(f"{path}: файл корпуса пуст")
+    if header != b"SQLite format 3\x00":
+        raise CorpusFileError(f"{path}: это не файл SQLite (повреждён или чужой файл)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn.row_factory = sqlite3.Row
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error as exc:
+        raise CorpusFileError(f"{path}: файл SQLite повреждён ({exc})") from None
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    try:
+        for table, columns in _REQUIRED.items():
+            have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if not have:
+                raise CorpusFileError(f"{path}: это не корпус gp-desktop (нет таблицы {table})")
+            if missing := columns - have:
+                raise CorpusFileError(
+                    f"{path}: в таблице {table} нет столбцов {', '.join(sorted(missing))}"
+                )
+        meta = {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM meta")}
+    except sqlite3.Error as exc:
+        raise CorpusFileError(f"{path}: файл SQLite повреждён ({exc})") from None
+    version = meta.get("schema_version", "")
+    if not version.isdigit():
+        raise CorpusFileError(f"{path}: в корпусе не указана версия схемы")
+    if int(version) > SCHEMA_VERSION:
+        raise CorpusFileError(
+            f"{path}: корпус новой версии схемы {version}, программа знает версию "
+            f"{SCHEMA_VERSION}; обновите программу"
+        )
+    return meta
+
+
+class Corpus:
+    """The act read from a corpus file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        conn = _open(self.path)
+        try:
+            self.meta = _check_schema(conn, self.path)
+            self._load(conn)
+        except sqlite3.Error as exc:
+            raise CorpusFileError(f"{self.path}: файл SQLite повреждён ({exc})") from None
+        finally:
+            conn.close()
+
+    def _load(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT * FROM acts LIMIT 1").fetchone()
+        if row is None:
+            raise CorpusFileError(f"{self.path}: в корпусе нет акта")
+        self.act = m.Act(**{f: row[f] for f in m.Act.__dataclass_fields__})
+        node_fields = list(m.Node.__dataclass_fields__)
+        self.nodes: list[m.Node] = [
+            m.Node(**{f: r[f] for f in node_fields})
+            for r in conn.execute("SELECT * FROM nodes ORDER BY seq")
+        ]
+        if not self.nodes:
+            raise CorpusFileError(f"{self.path}: в корпусе нет текста")
+        self.amendments = [
+            m.Amendment(**{f: r[f] for f in m.Amendment.__dataclass_fields__})
+            for r in conn.execute("SELECT * FROM amendments ORDER BY date, CAST(number AS INTEGER)")
+        ]
+        self.node_amendments = [
+            m.NodeAmendment(**{f: r[f] for f in m.NodeAmendment.__dataclass_fields__})
+            for r in conn.execute("SELECT * FROM node_amendments ORDER BY rowid")
+        ]
+        self.institutions = [
+            m.Institution(**{f: r[f] for f in m.Institution.__dataclass_fields__})
+            for r in conn.execute("SELECT * FROM institutions ORDER BY rowid")
+        ]
+        try:
+            self.warnings = [
+                r[0] for r in conn.execute("SELECT message FROM warnings ORDER BY position")
+            ]
+        except sqlite3.Error:
+            self.warnings = []
+        self.by_id = {n.id: n for n in self.nodes}
+        self._children: dict[str | None, list[m.Node]] = {}
+        for node in sorted(self.nodes, key=lambda n: n.position):
+            self._children.setdefault(node.parent_id, []).append(node)
+        dangling = [
+            n.id for n in self.nodes if n.parent_id is not None and n.parent_id not in self.by_id
+        ]
+        if dangling:
+            raise CorpusFileError(
+                f"{self.path}: повреждена структура (нет родителя у {dangling[0]})"
+            )
+
+    # -- tree ---------------------------------------------------------------------------
+    def node(self, node_id: str) -> m.Node:
+        return self.by_id[node_id]
+
+    def children(self, node_id: str | None) -> list[m.Node]:
+        return self._children.get(node_id, [])
+
+    def parts(self) -> list[m.Node]:
+        return self.children(None)
+
+    def parent(self, node_id: str) -> m.Node | None:
+        parent_id = self.by_id[node_id].parent_id
+        return self.by_id[parent_id] if parent_id else None
+
+    def ancestors(self, node_id: str) -> list[m.Node]:
+        """From the part down to the node's parent."""
+        chain = []
+        node = self.parent(node_id)
+        while node is not None:
+            chain.append(node)
+            node = self.parent(node.id)
+        return chain[::-1]
+
+    def part_of(self, node_id: str) -> m.Node:
+        node = self.by_id[node_id]
+        while node.parent_id is not None:
+            node = self.by_id[node.parent_id]
+        return node
+
+    def subtree(self, node_id: str) -> list[m.Node]:
+        """The node and all it contains, in document order."""
+        result = [self.by_id[node_id]]
+        for child in self.children(node_id):
+            result.extend(self.subtree(child.id))
+        return sorted(result, key=lambda n: n.seq)
+
+    def footnotes(self, node_id: str) -> list[m.Node]:
+        return [c for c in self.children(node_id) if c.kind == m.FOOTNOTE]
+
+    # -- history ------------------------------------------------------------------------
+    @cached_property
+    def _amendment_by_id(self) -> dict[str, m.Amendment]:
+        return {a.id: a for a in self.amendments}
+
+    def amendments_of(self, node_id: str) -> list[tuple[m.Amendment, m.NodeAmendment]]:
+        return [
+            (self._amendment_by_id[link.amendment_id], link)
+            for link in self.node_amendments
+            if link.node_id == node_id
+        ]
+
+    def timeline(self) -> list[Event]:
+        """The original decree first, then each amending decree in date order."""
+        from gp_desktop.corpus.citations import citation
+
+        original = Event(
+            id=self.act.id,
+            date=self.act.date,
+            number=self.act.number,
+            title=f"{self.act.kind} от {long_date(self.act.date)} № {self.act.number} «{self.act.title}»",
+            original=True,
+            changes=tuple(Change(p.id, citation(self, p.id), "enacted", "") for p in self.parts()),
+        )
+        events = [original]
+        for amendment in self.amendments:
+            changes = tuple(
+                Change(link.node_id, citation(self, link.node_id), link.effect, link.footnote)
+                for link in self.node_amendments
+                if link.amendment_id == amendment.id
+            )
+            events.append(
+                Event(
+                    amendment.id, amendment.date, amendment.number, amendment.title, False, changes
+                )
+            )
+        return events
+
+    def changed_since(self, iso_date: str) -> list[str]:
+        """Ids of the nodes changed by decrees dated after ``iso_date``."""
+        after = {a.id for a in self.amendments if a.date > iso_date}
+        seen: dict[str, None] = {}
+        for link in self.node_amendments:
+            if link.amendment_id in after:
+                seen.setdefault(link.node_id)
+        return list(seen)
+
+    @cached_property
+    def file_sha256(self) -> str:
+        digest = hashlib.sha256()
+        with open(self.path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()

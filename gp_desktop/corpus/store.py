@@ -1,0 +1,113 @@
+"""Writing corpus.sqlite with sqlite-utils — into a temporary file first, then replacing.
+
+The target is never opened for writing: a failed import leaves the previous corpus as it was.
+Tables follow the contract of DESIGN.md; extra columns (``seq``, ``title``, ``source_line``,
+``footnote_node_id``) and the ``warnings`` table serve our own readers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+
+from gp_desktop import __version__
+from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.corpus.model import ParsedAct
+
+SCHEMA_VERSION = 1
+
+
+def _rows(items: list) -> list[dict]:
+    return [dataclasses.asdict(item) for item in items]
+
+
+def _fill(db: sqlite_utils.Database, parsed: ParsedAct) -> None:
+    act = parsed.act
+    db["acts"].insert(dataclasses.asdict(act), pk="id")
+    nodes = _rows(parsed.nodes)
+    for row in nodes:
+        row["act_id"] = act.id
+    db["nodes"].insert_all(
+        nodes,
+        pk="id",
+        foreign_keys=[("act_id", "acts", "id")],
+        column_order=[
+            "id",
+            "act_id",
+            "parent_id",
+            "position",
+            "seq",
+            "kind",
+            "label",
+            "heading",
+            "text",
+            "title",
+        ],
+    )
+    db["nodes"].create_index(["parent_id", "position"])
+    db["nodes"].create_index(["seq"], unique=True)
+    db["amendments"].insert_all(_rows(parsed.amendments), pk="id")
+    db["node_amendments"].insert_all(
+        _rows(parsed.node_amendments),
+        foreign_keys=[("node_id", "nodes", "id"), ("amendment_id", "amendments", "id")],
+    )
+    db["node_amendments"].create_index(["node_id"])
+    db["node_amendments"].create_index(["amendment_id"])
+    db["institutions"].insert_all(
+        _rows(parsed.institutions), pk="id", foreign_keys=[("node_id", "nodes", "id")]
+    )
+    db["warnings"].create({"position": int, "message": str}, pk="position")
+    db["warnings"].insert_all(
+        {"position": k, "message": w} for k, w in enumerate(parsed.warnings, start=1)
+    )
+    db["meta"].insert_all(
+        [
+            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+            {"key": "source_sha256", "value": parsed.source_sha256},
+            {"key": "source_name", "value": parsed.source_name},
+            {"key": "generator", "value": f"gp-desktop {__version__}"},
+        ],
+        pk="key",
+    )
+
+
+def write_corpus(parsed: ParsedAct, target: str | Path) -> Path:
+    """Write the corpus to ``target`` atomically; raise CorpusError if it cannot be written."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise CorpusError(f"{target}: папки {folder} не существует")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise CorpusError(f"{target}: нельзя записать в папку {folder} ({exc.strerror})") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            db = sqlite_utils.Database(conn)
+            with conn:
+                _fill(db, parsed)
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CorpusError(f"{target}: не удалось записать ({exc.strerror})") from None
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise CorpusError(f"{target}: ошибка SQLite при записи ({exc})") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target

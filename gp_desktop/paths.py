@@ -1,0 +1,51 @@
+"""Where the app finds its bundled files and keeps the user's own, frozen or not.
+
+Bundled files (corpus.sqlite, resources/) sit next to the package in a checkout and in
+PyInstaller's ``sys._MEIPASS`` in a desktop build; both are read-only at run time. Whatever
+the app writes goes under the user's cache and data folders (XDG on Linux, the platform's
+usual places elsewhere), never next to the program.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "gp-desktop"
+
+
+def bundle_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def bundled_corpus() -> Path:
+    return bundle_root() / "corpus.sqlite"
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def _base(env: str, fallback: str) -> Path:
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    if sys.platform == "darwin":
+        sub = "Caches" if env == "XDG_CACHE_HOME" else "Application Support"
+        return Path.home() / "Library" / sub
+    value = os.environ.get(env)
+    return Path(value) if value else Path.home() / fallback
+
+
+def user_cache_dir() -> Path:
+    """Search index and other data that can be rebuilt at any time."""
+    base = _base("XDG_CACHE_HOME", ".cache")
+    return base / APP_NAME / ("cache" if sys.platform == "win32" else "")
+
+
+def user_data_dir() -> Path:
+    """Bookmarks and other data only the user can recreate."""
+    return _base("XDG_DATA_HOME", ".local/share") / APP_NAME

@@ -1,0 +1,78 @@
+"""Shared fixtures: the real act, parsed once, and the committed corpus file.
+
+Qt runs offscreen in every test (no screen here or in CI); the variable is set before any
+test imports PySide6.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "resources" / "acts" / "ukaz-2017-563.md"
+CORPUS = ROOT / "corpus.sqlite"
+
+
+@pytest.fixture(scope="session")
+def source_path() -> Path:
+    return SOURCE
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    return SOURCE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def parsed(source_text):
+    from gp_desktop.corpus.parser import parse_act
+
+    return parse_act(source_text)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    from gp_desktop.corpus.reader import Corpus
+
+    return Corpus(CORPUS)
+
+
+def source_words(text: str) -> list[str]:
+    """The words of the source with Markdown markup and the stray <p> tags taken out.
+
+    Written independently of the importer so that the comparison can catch it.
+    """
+    words: list[str] = []
+    for line in text.split("\n"):
+        if re.fullmatch(r"[\s\-|:\t]*", line):
+            continue
+        line = re.sub(r"^\s*#+\s+", "", line)
+        line = re.sub(r"^\s*-\s+", "", line)
+        line = line.replace("**", "")
+        line = re.sub(r"</?p>", " ", line)
+        words.extend(line.split())
+    return words
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """Run the real command line in a fresh process."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "gp_desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=120,
+    )

@@ -1,0 +1,133 @@
+"""corpus.sqlite: the contract of DESIGN.md, freshness against the source, reading it back."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from conftest import CORPUS, SOURCE
+
+from gp_desktop.corpus.build import build_corpus
+from gp_desktop.corpus.citations import citation, formal_citation, resolve
+from gp_desktop.corpus.errors import CorpusFileError
+from gp_desktop.corpus.reader import Corpus
+
+CONTRACT = {
+    "acts": {"id", "title", "kind", "date", "number", "edition_date"},
+    "nodes": {"id", "act_id", "parent_id", "position", "kind", "label", "heading", "text"},
+    "amendments": {"id", "date", "number", "issuer", "title"},
+    "node_amendments": {"node_id", "amendment_id", "effect", "footnote"},
+    "institutions": {"id", "name", "group_name", "position", "node_id"},
+    "meta": {"key", "value"},
+}
+
+
+def dump(path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        return {
+            t: sorted(conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in tables
+        }
+    finally:
+        conn.close()
+
+
+def test_committed_corpus_is_up_to_date_with_its_source(tmp_path):
+    rebuilt = tmp_path / "corpus.sqlite"
+    build_corpus([SOURCE], rebuilt)
+    assert dump(rebuilt) == dump(CORPUS), (
+        "corpus.sqlite is out of date: run `make corpus` and commit it"
+    )
+
+
+def test_contract_tables_and_columns():
+    conn = sqlite3.connect(CORPUS)
+    for table, columns in CONTRACT.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        assert columns <= have, table
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    assert meta["schema_version"] == "1"
+    import hashlib
+
+    assert meta["source_sha256"] == hashlib.sha256(SOURCE.read_bytes()).hexdigest()
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_rebuild_is_identical(tmp_path):
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    build_corpus([SOURCE], a)
+    build_corpus([SOURCE], b)
+    assert dump(a) == dump(b)
+
+
+def test_citations_and_references(corpus):
+    assert citation(corpus, "polozhenie/p-19/pp-8") == "Положение, Глава 3, п. 19, пп. 8)"
+    assert formal_citation(corpus, "polozhenie/p-19/pp-8") == (
+        "пп. 8) п. 19 Положения о Генеральной прокуратуре Республики Казахстан, "
+        "утв. Указом Президента РК от 13.10.2017 № 563"
+    )
+    cases = {
+        "19": "polozhenie/p-19",
+        "п. 19": "polozhenie/p-19",
+        "пункт 19": "polozhenie/p-19",
+        "19.8": "polozhenie/p-19/pp-8",
+        "пп. 8 п. 19": "polozhenie/p-19/pp-8",
+        "подпункт 8) пункта 19": "polozhenie/p-19/pp-8",
+        "пункт 32-1": "polozhenie/p-19/pp-32-1",
+        "Глава 3": "polozhenie/gl-3",
+        "polozhenie/p-14/pp-2": "polozhenie/p-14/pp-2",
+    }
+    for reference, expected in cases.items():
+        assert resolve(corpus, reference) == expected, reference
+    assert resolve(corpus, "99") is None
+    assert resolve(corpus, "прокуратура") is None
+
+
+def test_timeline_original_first_then_by_date(corpus):
+    events = corpus.timeline()
+    assert events[0].original and events[0].number == "563"
+    dates = [e.date for e in events]
+    assert dates == sorted(dates) and len(events) == 7
+    last = events[-1]
+    assert last.number == "1125"
+    assert {c.node_id for c in last.changes} >= {"polozhenie/p-1", "polozhenie/p-2", "struktura"}
+    assert set(corpus.changed_since("2025-01-01")) == {
+        "polozhenie/p-1", "polozhenie/p-2", "polozhenie/p-11", "polozhenie/p-13",
+        "polozhenie/p-14", "polozhenie/p-15", "polozhenie/p-19", "struktura",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (None, "не найден"),
+        (b"", "пуст"),
+        (b"\x00\x01garbage" * 100, "не файл SQLite"),
+        (b"SQLite format 3\x00" + b"\x00" * 50, "повреждён"),
+    ],
+)
+def test_unusable_corpus_files_give_clear_errors(tmp_path, content, fragment):
+    path = tmp_path / "corpus.sqlite"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(CorpusFileError, match=fragment):
+        Corpus(path)
+
+
+def test_sqlite_of_another_schema_and_newer_version(tmp_path):
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(CorpusFileError, match="не корпус"):
+        Corpus(other)
+    newer = tmp_path / "newer.sqlite"
+    newer.write_bytes(CORPUS.read_bytes())
+    conn = sqlite3.connect(newer)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusFileError, match="новой версии"):
+        Corpus(newer)
