@@ -9,13 +9,13 @@ run:
 
 test:
 	@scripts/bootstrap.sh
-	.venv/bin/ruff check gp_desktop tests benchmarks
-	.venv/bin/ruff format --check gp_desktop tests benchmarks
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q
 
 format:
-	.venv/bin/ruff format gp_desktop tests benchmarks
-	.venv/bin/ruff check --fix gp_desktop tests benchmarks
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
 
 # Rebuild the bundled corpus from the source text of the act.
 corpus:
