@@ -113,6 +113,20 @@ class _B:
         return child
 
 
+def _looks_like_heading(block: Block) -> bool:
+    """Marked up as a heading, or — where the markup was lost — a short line with no full stop."""
+    if block.heading or block.bold:
+        return True
+    text = block.text
+    return (
+        len(text) < 200
+        and text[:1].isupper()
+        and not _TERMINAL.search(text)
+        and not _CLAUSE.match(text)
+        and not _SUBCLAUSE.match(text)
+    )
+
+
 def _starts_with_letter(text: str) -> bool:
     return bool(text) and text[0].isalpha()
 
@@ -127,7 +141,7 @@ def _is_part_start(blocks: list[Block], i: int, act_number: str) -> bool:
     text = blocks[i].text
     if _APPROVAL.match(text.split("\n")[0]):
         return True
-    if _INSTITUTIONS_HEADING.match(text) and (blocks[i].bold or blocks[i].heading):
+    if _INSTITUTIONS_HEADING.match(text) and _looks_like_heading(blocks[i]):
         return True
     if _ANNEX.match(text):
         # An annex of this act, not an annex of an amended decree quoted inside it.
@@ -234,7 +248,7 @@ class _Parser:
         if (
             not part.heading
             and not self.content_started
-            and (b.heading or b.bold)
+            and _looks_like_heading(b)
             and not _CLAUSE.match(text)
         ):
             return self.part_heading(i)
@@ -313,7 +327,7 @@ class _Parser:
         while (
             re.fullmatch(r"[А-ЯЁ]+", lines[-1])
             and j < len(self.blocks)
-            and (self.blocks[j].heading or self.blocks[j].bold)
+            and _looks_like_heading(self.blocks[j])
             and not FOOTNOTE_START.match(self.blocks[j].text)
         ):
             lines.append(self.blocks[j].text)
@@ -405,7 +419,7 @@ class _Parser:
                     slug=f"pp-{found.group(1)}",
                 )
             )
-        elif (b.bold or b.heading) and found is None:
+        elif found is None and _looks_like_heading(b):
             self.group = part.add(_B(kind=m.GROUP, line=b.line, heading=b.text))
             self.last = None
         else:
@@ -510,7 +524,11 @@ def _validate(root: _B, warnings: list[str]) -> None:
     if "polozhenie" in missing and "ukaz" in missing:
         raise SourceError("это не текст Указа № 563: не найдены ни Указ, ни Положение")
     if missing:
-        raise SourceError("текст акта неполон (обрезан?): не найдены части " + ", ".join(missing))
+        names = {slug: title for _, slug, title in _PART_NAMES}
+        raise SourceError(
+            "текст акта неполон (обрезан?): не найдены части: "
+            + "; ".join(f"«{names.get(s, s)}»" for s in missing)
+        )
     polozhenie = root.children[slugs.index("polozhenie")]
     numbers: list[int] = []
     chapters: list[int] = []
