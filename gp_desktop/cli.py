@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "show",
     "timeline",
     "export",
+    "excerpt",
 ]
 
 EXIT_ERROR = 1
