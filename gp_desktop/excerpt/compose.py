@@ -10,16 +10,17 @@ HTML (for QTextDocument, printing and the .html file) and as plain text, from on
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gp_desktop.corpus import model as m
-from gp_desktop.corpus.citations import formal_citation
+from gp_desktop.corpus.citations import approving_decree, formal_citation
 from gp_desktop.corpus.export import node_html, node_line
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.excerpt.model import Excerpt
-from gp_desktop.excerpt.names import PART_NAMES, edition_line, excerpt_source
+from gp_desktop.excerpt.names import PART_NAMES, act_short_name, edition_line, excerpt_source
 from gp_desktop.excerpt.selection import select_nodes
 
 OMISSION = "…"
@@ -143,18 +144,44 @@ def _title_part(corpus: Corpus, chosen: tuple[str, ...]) -> tuple[str | None, st
 
 
 def combined_citation(corpus: Corpus, node_ids: Iterable[str]) -> str:
-    """«пп. 8), пп. 9) п. 19 Положения о …, утв. Указом …»: one name of the act per part."""
+    """«пп. 8), 9) п. 19, п. 21 Положения о …, утв. Указом …»: the act named once per part."""
     groups: dict[str, list[str]] = {}
     for node_id in node_ids:
         full = formal_citation(corpus, node_id)
-        whole = formal_citation(corpus, corpus.part_of(node_id).id)
-        if node_id != corpus.part_of(node_id).id and full.lower().endswith(" " + whole.lower()):
-            where = full[-len(whole) :]
-            groups.setdefault(where, []).append(full[: -len(whole) - 1])
+        part_id = corpus.part_of(node_id).id
+        whole = formal_citation(corpus, part_id)
+        if node_id != part_id and full.lower().endswith(" " + whole.lower()):
+            groups.setdefault(full[-len(whole) :], []).append(full[: -len(whole) - 1])
+        elif node_id == part_id and part_id in PART_NAMES:
+            # A whole document is cited in the nominative: «Положение о …, утв. Указом …».
+            groups.setdefault(f"{PART_NAMES[part_id].short}, утв. {approving_decree(corpus)}", [])
+        elif node_id == part_id and corpus.node(part_id).heading == corpus.act.title:
+            groups.setdefault(act_short_name(corpus.act), [])
         else:
             groups.setdefault(full, [])
     return "; ".join(
-        f"{', '.join(inner)} {where}" if inner else where for where, inner in groups.items()
+        f"{_merge_steps(inner)} {where}" if inner else where for where, inner in groups.items()
+    )
+
+
+_STEP = re.compile(r"^(\S+\.) (\S+) (.+)$")
+
+
+def _merge_steps(inner: list[str]) -> str:
+    """«пп. 8) п. 19», «пп. 9) п. 19» → «пп. 8), 9) п. 19»; different places stay apart."""
+    merged: list[tuple[str, list[str], str] | str] = []
+    for step in inner:
+        found = _STEP.match(step)
+        last = merged[-1] if merged else None
+        if found and isinstance(last, tuple) and (last[0], last[2]) == (found[1], found[3]):
+            last[1].append(found[2])
+        elif found:
+            merged.append((found[1], [found[2]], found[3]))
+        else:
+            merged.append(step)
+    return ", ".join(
+        item if isinstance(item, str) else f"{item[0]} {', '.join(item[1])} {item[2]}"
+        for item in merged
     )
 
 
