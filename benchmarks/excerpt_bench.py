@@ -35,7 +35,7 @@ def _median_seconds(run: Callable[[], object], repeats: int) -> float:
 
 def bench_excerpt(quick: bool = False) -> dict:
     """The whole Положение to PDF: ours and the Qt baseline, median seconds and their ratio."""
-    from PySide6.QtGui import QPdfWriter, QTextDocument
+    from PySide6.QtGui import QTextDocument
 
     from gp_desktop.corpus.reader import Corpus
     from gp_desktop.excerpt import compose_excerpt
@@ -56,9 +56,7 @@ def bench_excerpt(quick: bool = False) -> dict:
         html = compose_excerpt(corpus, ["polozhenie"]).html
 
         def baseline() -> None:
-            writer = QPdfWriter(str(base_path))
-            writer.setResolution(printing.PDF_RESOLUTION)
-            writer.setPageLayout(printing.page_layout())
+            writer = printing.pdf_writer(base_path)
             doc = QTextDocument()
             doc.setDefaultFont(printing.body_font())
             doc.setHtml(html)
@@ -70,7 +68,7 @@ def bench_excerpt(quick: bool = False) -> dict:
         ours_s = _median_seconds(ours, repeats)
         base_s = _median_seconds(baseline, repeats)
         pages = printing.paint_excerpt(
-            QPdfWriter(str(Path(folder) / "count.pdf")), compose_excerpt(corpus, ["polozhenie"])
+            printing.pdf_writer(Path(folder) / "count.pdf"), compose_excerpt(corpus, ["polozhenie"])
         )
     return {
         "name": "excerpt_polozhenie_pdf",

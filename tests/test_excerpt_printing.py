@@ -226,9 +226,17 @@ def test_print_dialog_prints_to_the_chosen_printer(corpus, tmp_path):
     printer = printing.make_printer()
     target = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(target))
-    _close_when_shown(QPrintDialog, lambda dialog: dialog.accept())
+
+    def accept(dialog):
+        pages = (dialog.minPage(), dialog.maxPage())
+        dialog.accept()
+        return pages
+
+    seen = _close_when_shown(QPrintDialog, accept)
     assert printing.print_excerpt(None, ex, printer=printer) is True
     assert pdf_body_words(target, ex) == words(ex.text)
+    # The dialog offered exactly the pages there are to choose from.
+    assert seen["result"] == (1, len(pdf_pages(target)))
 
 
 def test_cancelled_print_prints_nothing(corpus, tmp_path):
@@ -257,3 +265,14 @@ def test_the_excerpt_benchmark_runs():
     assert result["ours_seconds"] > 0 and result["baseline_seconds"] > 0
     ratio = result["ours_seconds"] / result["baseline_seconds"]
     assert abs(result["ratio"] - ratio) <= 0.01
+
+
+def test_save_excerpt_by_extension(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["19.8"])
+    assert printing.save_excerpt(ex, tmp_path / "a.txt").read_text(encoding="utf-8") == ex.text
+    assert printing.save_excerpt(ex, tmp_path / "a.HTML").read_text(encoding="utf-8") == ex.html
+    assert printing.save_excerpt(ex, tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
+    assert zipfile.is_zipfile(printing.save_excerpt(ex, tmp_path / "a.odt"))
+    with pytest.raises(ExcerptError, match="неизвестный формат"):
+        printing.save_excerpt(ex, tmp_path / "a.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.HTML", "a.odt", "a.pdf", "a.txt"]

@@ -8,15 +8,12 @@ to a temporary file beside the target and renamed over it.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from gp_desktop.atomic_file import write_atomic
 from gp_desktop.commands import add_corpus_option, open_corpus
-from gp_desktop.excerpt import Excerpt, ExcerptError, compose_excerpt
-from gp_desktop.excerpt.files import output_target, write_failed
+from gp_desktop.excerpt import compose_excerpt
+from gp_desktop.excerpt.files import FORMATS, output_format, output_target, write_document
 
 NAME = "excerpt"
-FORMATS = (".pdf", ".odt", ".html", ".txt")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -44,36 +41,15 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return p
 
 
-def output_format(path: str) -> str:
-    """The extension that names the format, or ExcerptError for one we cannot write."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        shown = f"«{suffix}»" if suffix else "без расширения"
-        raise ExcerptError(
-            f"{path}: неизвестный формат ({shown}); укажите файл {', '.join(FORMATS)}"
-        )
-    return suffix
-
-
-def write_excerpt(excerpt: Excerpt, path: str) -> Path:
-    """Write ``excerpt`` to ``path`` in the format its extension names."""
-    suffix = output_format(path)
-    if suffix in (".pdf", ".odt"):
-        from gp_desktop.ui.printing import write_odt, write_pdf
-
-        return (write_pdf if suffix == ".pdf" else write_odt)(excerpt, path)
-    target = output_target(path)
-    data = excerpt.html if suffix == ".html" else excerpt.text
-    try:
-        return write_atomic(target, data)
-    except OSError as exc:
-        raise write_failed(path, exc) from None
-
-
 def run(args: argparse.Namespace) -> int:
-    output_format(args.output)  # a wrong name or folder fails before any work
+    suffix = output_format(args.output)  # a wrong name or folder fails before any work
     output_target(args.output)
     corpus = open_corpus(args)
     excerpt = compose_excerpt(corpus, args.references, footnotes=args.footnotes)
-    write_excerpt(excerpt, args.output)
+    if suffix in (".pdf", ".odt"):
+        from gp_desktop.ui.printing import save_excerpt
+
+        save_excerpt(excerpt, args.output)
+    else:
+        write_document(excerpt, args.output)
     return 0

@@ -1,8 +1,8 @@
 """Excerpts («выписка») of chosen clauses: composed here without Qt, printed by gp_desktop.ui.
 
 ``compose_excerpt(corpus, refs)`` gives an ``Excerpt`` with the whole document as HTML and as
-plain text; ``gp_desktop.ui.printing`` paints it onto pages (PDF, printer, preview) and writes
-ODT; ``render_file`` writes the .html and .txt forms that need no Qt.
+plain text; ``files.write_document`` saves the .html and .txt forms; ``gp_desktop.ui.printing``
+paints it onto pages (printer, preview, PDF) and writes ODT.
 """
 
 from gp_desktop.excerpt.compose import combined_citation, compose_excerpt

@@ -42,7 +42,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from gp_desktop.excerpt import Excerpt, ExcerptError
-from gp_desktop.excerpt.files import output_target, write_failed
+from gp_desktop.excerpt.files import output_format, output_target, write_document, write_failed
 from gp_desktop.excerpt.odt import add_page_style
 
 # Fonts with Cyrillic and the Kazakh letters (Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І): DejaVu comes with
@@ -271,6 +271,21 @@ def _cell_rects(doc: QTextDocument, table: QTextTable) -> list[QRectF]:
     return rects
 
 
+def _paginate(device: QPagedPaintDevice, excerpt: Excerpt) -> tuple[_Pages, float, float]:
+    """The excerpt in pages of ``device``'s size, with the scale from 96 dpi to the device."""
+    ensure_app()
+    scale_x = device.logicalDpiX() / LAYOUT_DPI
+    scale_y = device.logicalDpiY() / LAYOUT_DPI
+    width, height = device.width() / scale_x, device.height() / scale_y
+    footer_height = QFontMetricsF(body_font(FOOTER_POINT_SIZE), _layout_device()).height() * 2.5
+    return _Pages(excerpt, width, height - footer_height), scale_x, scale_y
+
+
+def page_count(device: QPagedPaintDevice, excerpt: Excerpt) -> int:
+    """How many pages the excerpt takes on ``device``."""
+    return _paginate(device, excerpt)[0].count
+
+
 def paint_excerpt(device: QPagedPaintDevice, excerpt: Excerpt) -> int:
     """Lay the excerpt out in pages of ``device`` and paint them with footers; the page count.
 
@@ -278,14 +293,8 @@ def paint_excerpt(device: QPagedPaintDevice, excerpt: Excerpt) -> int:
     paper, in the PDF and in the preview. Pages break between lines, never through one; each
     page carries the act's short name and «стр. N из M» under a rule at its foot.
     """
-    ensure_app()
-    scale_x = device.logicalDpiX() / LAYOUT_DPI
-    scale_y = device.logicalDpiY() / LAYOUT_DPI
-    width, height = device.width() / scale_x, device.height() / scale_y
+    pages, scale_x, scale_y = _paginate(device, excerpt)
     footer_font = body_font(FOOTER_POINT_SIZE)
-    footer_height = QFontMetricsF(footer_font, _layout_device()).height() * 2.5
-    pages = _Pages(excerpt, width, height - footer_height)
-
     painter = QPainter()
     if not painter.begin(device):
         raise ExcerptError("не удалось начать печать выписки (устройство недоступно)")
@@ -345,17 +354,32 @@ def _write_via_temp(path: str | Path, render: Callable[[str], None]) -> Path:
     return target
 
 
+def pdf_writer(path: str | Path, title: str = "") -> QPdfWriter:
+    """A PDF device with the excerpt's page: A4, its margins, 600 dpi, title in the metadata."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout())
+    writer.setTitle(title)
+    writer.setCreator("gp-desktop")
+    return writer
+
+
+def save_excerpt(excerpt: Excerpt, path: str | Path) -> Path:
+    """Save in the format the extension names: .pdf, .odt, .html or .txt."""
+    suffix = output_format(path)
+    if suffix == ".pdf":
+        return write_pdf(excerpt, path)
+    if suffix == ".odt":
+        return write_odt(excerpt, path)
+    return write_document(excerpt, path)
+
+
 def write_pdf(excerpt: Excerpt, path: str | Path) -> Path:
     """The excerpt as a PDF with its fonts embedded, written atomically to ``path``."""
     ensure_app()
 
     def render(tmp: str) -> None:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page_layout())
-        writer.setTitle(excerpt.title)
-        writer.setCreator("gp-desktop")
-        paint_excerpt(writer, excerpt)
+        paint_excerpt(pdf_writer(tmp, excerpt.title), excerpt)
 
     return _write_via_temp(path, render)
 
@@ -388,6 +412,7 @@ def print_excerpt(
     printer.setDocName(excerpt.title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Печать выписки")
+    dialog.setMinMax(1, page_count(printer, excerpt))  # the page range the user may choose
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     paint_excerpt(printer, excerpt)
