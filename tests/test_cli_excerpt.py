@@ -119,3 +119,24 @@ def test_usage_errors_are_one_line(tmp_path):
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "-o" in result.stderr
+
+
+def test_another_corpus_and_tag_like_text(tmp_path):
+    import shutil
+    import sqlite3
+
+    from conftest import CORPUS
+
+    copy = tmp_path / "tagged.sqlite"
+    shutil.copy(CORPUS, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute(
+            "UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'",
+            ('<img src="http://example.invalid/x.png"> «Ә»',),
+        )
+    out = tmp_path / "tagged.html"
+    result = run_cli("excerpt", "21", "--corpus", str(copy), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<img" not in page
+    assert "&lt;img src=&quot;http://example.invalid/x.png&quot;&gt; «Ә»" in page

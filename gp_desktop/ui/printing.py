@@ -62,17 +62,17 @@ _printer: QPrinter | None = None
 
 
 def ensure_app() -> QCoreApplication:
-    """The running Qt application, or a new one (offscreen when there is no display)."""
+    """The running Qt application, or a new one for the command line.
+
+    A command shows no window, so on Linux it runs Qt offscreen unless told otherwise: it
+    then works without a display and with a stale one alike. Elsewhere the platform's own
+    plugin is kept, for its font database holds the system's fonts.
+    """
     global _app
     app = QCoreApplication.instance()
     if app is not None:
         return app
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("QT_QPA_PLATFORM")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _app = QApplication(["gp-desktop"])
     return _app
@@ -202,7 +202,10 @@ class _Pages:
         bottom = top + self.size.height()
         painter.save()
         painter.translate(0, -top)
-        painter.setClipRect(QRectF(0, top, self.size.width(), self.size.height()))
+        # Only the page break needs a clip; a glyph hinted a hair wider on a screen-resolution
+        # preview must not be cut at the right margin.
+        spare = self.size.width() * 0.05
+        painter.setClipRect(QRectF(-spare, top, self.size.width() + 2 * spare, self.size.height()))
         # Black whatever the desktop theme: a dark theme must not print white text.
         painter.setPen(QPen(Qt.GlobalColor.black))
         for line, origin in self.lines.get(page, []):
