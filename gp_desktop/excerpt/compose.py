@@ -28,7 +28,8 @@ OMISSION = "…"
 _UNJUSTIFIED = {m.APPROVAL, m.MARKER, "signature"}
 HEADING = "ВЫПИСКА"
 
-# Qt's rich text understands this subset of CSS; lengths in px are scaled to the printer.
+# Qt's rich text understands this subset of CSS. A px is 1/96 inch, as in a browser: the
+# printing lays pages out at 96 dpi and scales them onto the paper.
 STYLE = """
 body { font-family: 'DejaVu Serif', 'Times New Roman', serif; font-size: 12pt; }
 p { margin-top: 0px; margin-bottom: 6px; }
