@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "show",
     "timeline",
     "export",
+    "search",
 ]
 
 EXIT_ERROR = 1
