@@ -36,6 +36,8 @@ from gp_desktop.search.scoring import NormBM25F
 from gp_desktop.search.snippets import matched_slots, matched_words, snippet
 
 PATH_FIELD = "path"
+MIN_SUGGESTED = 3
+"""Shorter words are not corrected: one edit turns them into too many other words."""
 
 
 def schema() -> Schema:
@@ -137,9 +139,8 @@ class SearchIndex:
             if node_id in self.corpus.by_id
             and (section is None or contains(self.corpus, section, node_id))
         ]
-        found = whoosh_query(parsed, exact)
-        if found is not None and section is not None:
-            found = wq.And([found, wq.Term(PATH_FIELD, section)])
+        filters = (wq.Term(PATH_FIELD, section),) if section else ()
+        found = whoosh_query(parsed, exact, filters)
         with self._lock:
             ranked, total = self._ranked(found, limit + len(pinned))
             ranked_ids = {node_id for node_id, _, _ in ranked}
@@ -150,7 +151,7 @@ class SearchIndex:
             )
             suggestion = None
             if total == 0 and found is not None:
-                suggestion = self._suggest(parsed, exact, section)
+                suggestion = self._suggest(parsed, exact, filters)
         top = max((score for _, _, score in ranked), default=0.0) + 1.0
         hits = [self._hit(node_id, None, top, parsed, exact) for node_id in pinned]
         hits += [
@@ -210,11 +211,18 @@ class SearchIndex:
             return True
         return not exact and any(reader.doc_frequency(MORPH_FIELD, t) for t in lemmas(word))
 
-    def _suggest(self, parsed: ParsedQuery, exact: bool, section: str | None) -> str | None:
+    def _suggest(
+        self, parsed: ParsedQuery, exact: bool, filters: tuple[wq.Query, ...]
+    ) -> str | None:
         corrector = self._searcher.corrector(EXACT_FIELD)
         replacements = []
         for word in parsed.words():
-            if word.prefix or not word.text.isalpha() or self._known(word.text, exact):
+            if (
+                word.prefix
+                or len(word.text) < MIN_SUGGESTED
+                or not word.text.isalpha()
+                or self._known(word.text, exact)
+            ):
                 continue
             for distance in (1, 2) if len(word.text) > 4 else (1,):
                 found = corrector.suggest(word.text, limit=1, maxdist=distance)
@@ -229,7 +237,5 @@ class SearchIndex:
             if typed[:1].isupper():
                 better = better[:1].upper() + better[1:]
             text = text[: word.start] + better + text[word.end :]
-        again = whoosh_query(parse_query(text), exact)
-        if again is not None and section is not None:
-            again = wq.And([again, wq.Term(PATH_FIELD, section)])
+        again = whoosh_query(parse_query(text), exact, filters)
         return text.strip() if self._any(again) else None

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from whoosh import query as wq
-from whoosh.matching import NullMatcher
+from whoosh.matching import AndNotMatcher, NullMatcher, ReadTooFar
 from whoosh.query import spans
 from whoosh.query.compound import PreloadedOr
 
@@ -92,10 +92,13 @@ class ParsedQuery:
 
 
 def clean(text: str) -> str:
-    """NFC, control and format characters as spaces, cut to ``MAX_QUERY_CHARS``."""
+    """NFC, control and format characters as spaces, cut to ``MAX_QUERY_CHARS`` at a space."""
     text = unicodedata.normalize("NFC", text[: MAX_QUERY_CHARS * 2])
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
-    return text[:MAX_QUERY_CHARS]
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text.rfind(" ", 0, MAX_QUERY_CHARS + 1)
+        text = text[: cut if cut > 0 else MAX_QUERY_CHARS]
+    return text
 
 
 def _item(fragment: str, offset: int, allow_prefix: bool) -> Item | None:
@@ -239,15 +242,44 @@ def item_query(item: Item, exact: bool) -> wq.Query:
     return spans.SpanNear2([_span_query(w, exact) for w in item.words], slop=1, ordered=True)
 
 
-def whoosh_query(parsed: ParsedQuery, exact: bool) -> wq.Query | None:
-    """The Whoosh query for ``parsed``, or None when nothing positive is asked for."""
+class _AndNotMatcher(AndNotMatcher):
+    """Whoosh's AndNotMatcher checks its first match against the excluded postings only when
+    both lists start on the same document, and ``skip_to`` does not check at all, so an
+    excluded document could slip through; both move the excluded list forward first."""
+
+    def _find_first(self) -> None:
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+    def skip_to(self, target) -> bool:
+        if not self.a.is_active():
+            raise ReadTooFar
+        moved = self.a.skip_to(target)
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+        return bool(moved)
+
+
+class _AndNot(wq.AndNot):
+    def matcher(self, searcher, context=None):
+        scored = self.a.matcher(searcher, context)
+        excluded = self.b.matcher(searcher, searcher.boolean_context())
+        return _AndNotMatcher(scored, excluded)
+
+
+def whoosh_query(
+    parsed: ParsedQuery, exact: bool, filters: tuple[wq.Query, ...] = ()
+) -> wq.Query | None:
+    """The Whoosh query for ``parsed`` (and ``filters``, all required), or None when nothing
+    positive is asked for."""
     if not parsed.groups:
         return None
     required = [
         item_query(g[0], exact) if len(g) == 1 else wq.Or([item_query(i, exact) for i in g])
         for g in parsed.groups
     ]
+    required += filters
     result: wq.Query = required[0] if len(required) == 1 else wq.And(required)
     if parsed.excluded:
-        result = wq.AndNot(result, wq.Or([item_query(i, exact) for i in parsed.excluded]))
+        result = _AndNot(result, wq.Or([item_query(i, exact) for i in parsed.excluded]))
     return result

@@ -7,7 +7,8 @@ it and is renamed into place only when complete, so a crash leaves no half index
 real name. When two processes build at once, the first rename wins and the other process
 drops its copy and opens the winner's. A folder that fails to open or to answer a probe is
 treated as damaged and replaced. When nothing can be written (read-only or full disk, a file
-where the folder should be), the index is built in memory instead.
+where the folder should be), the index is built in memory instead; callers learn it from
+``SearchIndex.in_memory`` (the details go to the log at INFO level, not to the user).
 """
 
 from __future__ import annotations
@@ -68,10 +69,10 @@ def open_valid(folder: Path, key: str) -> Index | None:
             if searcher.document_number(id=first["id"]) != 0:
                 return None
         return index
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except Exception as exc:  # any failure of a damaged index: it is rebuilt, not trusted
-        log.warning("search index %s is damaged (%s: %s)", folder, type(exc).__name__, exc)
+        log.info("search index %s is damaged (%s: %s)", folder, type(exc).__name__, exc)
         return None
 
 
@@ -162,11 +163,11 @@ def open_or_build(
         building = _build_aside(root, key, schema, fill)
         _move_into_place(building, final, key)
     except OSError as exc:
-        log.warning("search index kept in memory: cannot write %s (%s)", root, exc)
+        log.info("search index kept in memory: cannot write %s (%s)", root, exc)
         return build_in_memory(schema, fill), None, True
     index = open_valid(final, key)
     if index is None:  # vanished or broken right after the build: do not fail the search
-        log.warning("search index kept in memory: %s did not open after the build", final)
+        log.info("search index kept in memory: %s did not open after the build", final)
         return build_in_memory(schema, fill), None, True
     _tidy(root, key)
     return index, final, True
