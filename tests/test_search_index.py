@@ -112,6 +112,29 @@ def test_within_a_chapter_or_part(search_index, corpus):
 
 
 @pytest.mark.parametrize(
+    ("name", "node_id"),
+    [
+        ("Глава 3", "polozhenie/gl-3"),
+        ("гл. 3", "polozhenie/gl-3"),
+        ("polozhenie/gl-3", "polozhenie/gl-3"),
+        ("Положение", "polozhenie"),
+        ("положения", "polozhenie"),
+        ("Структура", "struktura"),
+        ("Приложение 1", "prilozhenie-1"),
+        ("общих положениях", "polozhenie/gl-1"),
+        ("Имущество Генеральной прокуратуры", "polozhenie/gl-4"),
+        ("Глава 99", None),
+        ("", None),
+        ("нет такого раздела", None),
+    ],
+)
+def test_section_names(corpus, name, node_id):
+    from gp_desktop.search.documents import resolve_section
+
+    assert resolve_section(corpus, name) == node_id
+
+
+@pytest.mark.parametrize(
     ("query", "node_id"),
     [
         ("п. 19", "polozhenie/p-19"),

@@ -135,3 +135,22 @@ def test_processes_opening_at_once_all_work(tmp_path):
     assert not any(o["memory"] for o in outputs)
     assert all(o["hits"] == outputs[0]["hits"] and o["hits"] for o in outputs)
     assert leftovers(cache) == []
+
+
+def test_damage_found_after_the_probe_falls_back_to_memory(corpus, tmp_path, monkeypatch):
+    from gp_desktop.search import index as index_module
+
+    real = index_module.NormBM25F.for_searcher
+    calls = []
+
+    def unreadable_once(searcher, fieldnames):
+        calls.append(fieldnames)
+        if len(calls) == 1:
+            raise EOFError("a posting list cut short")
+        return real(searcher, fieldnames)
+
+    monkeypatch.setattr(index_module.NormBM25F, "for_searcher", unreadable_once)
+    index = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert index.in_memory and len(calls) == 2
+    assert probe(index) == ["polozhenie/p-19/pp-45"]
+    index.close()

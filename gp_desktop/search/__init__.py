@@ -10,10 +10,12 @@ per node; section names), ``snippets`` (matched words, highlighted snippet), ``s
 index folder in the user's cache), ``index`` (``SearchIndex``), ``results`` (``Hit``,
 ``SearchResults``).
 
-Threads: ``SearchIndex.search`` may be called from any thread, including several at once;
-calls on one index take turns on a lock around the Whoosh searcher (a search takes
-milliseconds), and everything else they touch is immutable or thread-safe. ``open`` may be
-called from a worker thread too; it does not touch the instance it returns to other threads.
+Threads: ``SearchIndex.search`` may be called from any thread, several at once, while the
+GUI thread does other things: calls on one index take turns on a lock around its Whoosh
+searcher (a search takes milliseconds), and the rest of what they touch (the corpus, the
+lemma caches) is read-only or thread-safe. ``SearchIndex.open`` (which may build the index,
+about half a second for the act) is meant for a worker thread as well; hand the finished
+index to other threads only after it returns.
 """
 
 from gp_desktop.search.index import SearchIndex

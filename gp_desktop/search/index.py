@@ -7,6 +7,7 @@ then the text hits by BM25F, each with its citation, snippet and matched words.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from whoosh.collectors import TopCollector
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import Index
 
-from gp_desktop.corpus.citations import DEFAULT_PART
+from gp_desktop.corpus.citations import DEFAULT_PART, citation
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.paths import user_cache_dir
 from gp_desktop.search import store
@@ -34,6 +35,8 @@ from gp_desktop.search.references import find_reference
 from gp_desktop.search.results import Hit, SearchResults
 from gp_desktop.search.scoring import NormBM25F
 from gp_desktop.search.snippets import matched_slots, matched_words, snippet
+
+log = logging.getLogger(__name__)
 
 PATH_FIELD = "path"
 MIN_SUGGESTED = 3
@@ -105,10 +108,14 @@ class SearchIndex:
         built there if missing, stale or damaged, or built in memory if it cannot be saved."""
         started = time.perf_counter()
         folder = Path(cache_dir) if cache_dir is not None else user_cache_dir()
-        index, location, built = store.open_or_build(
-            folder, corpus.file_sha256, schema(), _filler(corpus)
-        )
-        return cls(corpus, index, location, time.perf_counter() - started if built else 0.0)
+        fill = _filler(corpus)
+        index, location, built = store.open_or_build(folder, corpus.file_sha256, schema(), fill)
+        try:
+            return cls(corpus, index, location, time.perf_counter() - started if built else 0.0)
+        except Exception as exc:  # damage the opening probe did not reach: do without the cache
+            log.info("search index %s unreadable (%s); kept in memory", location, exc)
+            index = store.build_in_memory(schema(), fill)
+            return cls(corpus, index, None, time.perf_counter() - started)
 
     @property
     def in_memory(self) -> bool:
@@ -155,8 +162,8 @@ class SearchIndex:
         top = max((score for _, _, score in ranked), default=0.0) + 1.0
         hits = [self._hit(node_id, None, top, parsed, exact) for node_id in pinned]
         hits += [
-            self._hit(node_id, citation, score, parsed, exact)
-            for node_id, citation, score in ranked
+            self._hit(node_id, cited, score, parsed, exact)
+            for node_id, cited, score in ranked
             if node_id not in pinned
         ]
         return SearchResults(
@@ -188,16 +195,14 @@ class SearchIndex:
         return found is not None and self._any(wq.And([found, wq.Term("id", node_id)]))
 
     def _hit(
-        self, node_id: str, citation: str | None, score: float, parsed: ParsedQuery, exact: bool
+        self, node_id: str, cited: str | None, score: float, parsed: ParsedQuery, exact: bool
     ) -> Hit:
-        from gp_desktop.corpus.citations import citation as cite
-
         node = self.corpus.by_id[node_id]
         text = document_text(node) or node.title
         marks = matched_slots(text, parsed, exact)
         return Hit(
             id=node_id,
-            citation=citation if citation is not None else cite(self.corpus, node_id),
+            citation=cited if cited is not None else citation(self.corpus, node_id),
             snippet=snippet(text, marks),
             text=text,
             score=round(score, 4),
