@@ -9,6 +9,8 @@ text, while an ambiguous word here yields several lemmas at the same place.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import lru_cache
 
 from gp_desktop.search.analysis import Slot, lemmas, slots
 from gp_desktop.search.query import ParsedQuery, QueryWord
@@ -19,25 +21,35 @@ _LEAD = 60
 _ELLIPSIS = "…"
 
 
-def _matches(word: QueryWord, slot: Slot, exact: bool) -> bool:
+def _test(word: QueryWord, exact: bool) -> Callable[[Slot], bool]:
+    """Whether a word of the text is one the query word finds, as the index decides it."""
     if word.prefix:
-        return slot.exact.startswith(word.text)
-    if exact or slot.exact == word.text:
-        return slot.exact == word.text
-    return not set(lemmas(word.text)).isdisjoint(lemmas(slot.exact))
+        return lambda slot: slot.exact.startswith(word.text)
+    if exact:
+        return lambda slot: slot.exact == word.text
+    terms = frozenset(lemmas(word.text))
+    return lambda slot: slot.exact == word.text or not terms.isdisjoint(lemmas(slot.exact))
+
+
+@lru_cache(maxsize=8192)
+def _slots(text: str) -> tuple[Slot, ...]:
+    # Hits repeat while the user types on: analyse each clause once.
+    return tuple(slots(text))
 
 
 def matched_slots(text: str, parsed: ParsedQuery, exact: bool) -> list[Slot]:
     """The words of ``text`` matched by the positive part of ``parsed``, in text order."""
-    found = list(slots(text))
+    found = _slots(text)
     marked: set[int] = set()
     for item in parsed.positive:
         if isinstance(item, QueryWord):
-            marked.update(i for i, s in enumerate(found) if _matches(item, s, exact))
+            test = _test(item, exact)
+            marked.update(i for i, s in enumerate(found) if test(s))
             continue
-        size = len(item.words)
+        tests = [_test(w, exact) for w in item.words]
+        size = len(tests)
         for i in range(len(found) - size + 1):
-            if all(_matches(w, found[i + k], exact) for k, w in enumerate(item.words)):
+            if all(test(found[i + k]) for k, test in enumerate(tests)):
                 marked.update(range(i, i + size))
     return [found[i] for i in sorted(marked)]
 
