@@ -39,6 +39,7 @@ EXACT_FIELD = "exact"
 
 _OPENING_QUOTES = '"«„“”'
 _CLOSING_QUOTES = '"»“”'
+_CLOSING_RE = re.compile(f"[{_CLOSING_QUOTES}]")
 _CHUNK_RE = re.compile(rf"[^\s{_OPENING_QUOTES}{_CLOSING_QUOTES}]+")
 _OR_WORDS = {"OR", "ИЛИ", "|", "||"}
 _PREFIX_RE = re.compile(r"[^\W_]\*+[^\w\s]*$")
@@ -129,10 +130,9 @@ def parse_query(text: str) -> ParsedQuery:
         if negated:
             i += 1
         item: Item | None = None
-        close = -1
-        if text[i] in _OPENING_QUOTES:
-            close = next((k for k in range(i + 1, n) if text[k] in _CLOSING_QUOTES), -1)
-        if close != -1:
+        closing = _CLOSING_RE.search(text, i + 1) if text[i] in _OPENING_QUOTES else None
+        if closing is not None:
+            close = closing.start()
             item = _item(text[i + 1 : close], i + 1, allow_prefix=False)
             i = close + 1
         else:
