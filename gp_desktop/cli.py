@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "export",
     "check",
     "excerpt",
+    "search",
 ]
 
 EXIT_ERROR = 1
