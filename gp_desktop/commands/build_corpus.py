@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gp_desktop.corpus.build import build_corpus
-
 NAME = "build-corpus"
 
 
@@ -18,6 +16,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: every start of the program builds this parser, few runs import a text.
+    from gp_desktop.corpus.build import build_corpus
+
     parsed = build_corpus(args.sources, args.output)
     for warning in parsed.warnings:
         print(f"gp-desktop: предупреждение: {warning}", file=sys.stderr)

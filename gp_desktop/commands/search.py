@@ -7,11 +7,13 @@ import html
 import json
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from gp_desktop.commands import add_corpus_option, open_corpus
 from gp_desktop.corpus.errors import CorpusError
-from gp_desktop.search import SearchIndex, SearchResults
-from gp_desktop.search.documents import resolve_section
+
+if TYPE_CHECKING:
+    from gp_desktop.search import SearchResults
 
 NAME = "search"
 DEFAULT_LIMIT = 20
@@ -75,6 +77,11 @@ def _print_text(results: SearchResults) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: every start of the program (the window too) builds this parser, and
+    # Whoosh takes 40 ms to import; the window loads it after its first paint.
+    from gp_desktop.search import SearchIndex
+    from gp_desktop.search.documents import resolve_section
+
     corpus = open_corpus(args)
     if args.within is not None and resolve_section(corpus, args.within) is None:
         raise CorpusError(f"не найден раздел «{args.within}» (пример: «Глава 3», «Положение»)")

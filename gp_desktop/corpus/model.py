@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+SCHEMA_VERSION = 1
+"""The layout of corpus.sqlite; a reader refuses a file of a newer one. Here rather than in
+``store`` so that reading a corpus does not import the writer's sqlite-utils (40 ms)."""
+
 # Node kinds, from the outside in. ``part`` is one approved document (the decree, the
 # Положение, the СТРУКТУРА …); the rest follow the wording of the text.
 PART = "part"

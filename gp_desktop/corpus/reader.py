@@ -16,7 +16,6 @@ from pathlib import Path
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.errors import CorpusFileError
 from gp_desktop.corpus.footnotes import long_date
-from gp_desktop.corpus.store import SCHEMA_VERSION
 
 _REQUIRED = {
     "acts": {"id", "title", "kind", "date", "number", "edition_date"},
@@ -98,10 +97,10 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     version = meta.get("schema_version", "")
     if not version.isdigit():
         raise CorpusFileError(f"{path}: в корпусе не указана версия схемы")
-    if int(version) > SCHEMA_VERSION:
+    if int(version) > m.SCHEMA_VERSION:
         raise CorpusFileError(
             f"{path}: корпус новой версии схемы {version}, программа знает версию "
-            f"{SCHEMA_VERSION}; обновите программу"
+            f"{m.SCHEMA_VERSION}; обновите программу"
         )
     return meta
 

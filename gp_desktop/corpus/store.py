@@ -17,9 +17,7 @@ import sqlite_utils
 
 from gp_desktop import __version__
 from gp_desktop.corpus.errors import CorpusError
-from gp_desktop.corpus.model import ParsedAct
-
-SCHEMA_VERSION = 1
+from gp_desktop.corpus.model import SCHEMA_VERSION, ParsedAct
 
 
 def _rows(items: list) -> list[dict]:
