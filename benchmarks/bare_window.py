@@ -41,7 +41,7 @@ class FirstPaint(QObject):
 
 
 def main(argv: list[str]) -> int:
-    width, height = (int(argv[0]), int(argv[1])) if len(argv) == 2 else (1200, 800)
+    width, height = (int(argv[0]), int(argv[1])) if len(argv) == 2 else (1280, 800)
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("bare window")

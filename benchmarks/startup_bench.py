@@ -25,8 +25,8 @@ from harness import Figure, ratio, report
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-WINDOW_SIZE = ("1200", "800")
-"""The bare window's size: the main window's own first size (``MainWindow.DEFAULT_SIZE``)."""
+WINDOW_SIZE = ("1280", "800")
+"""The bare window's size: the main window's own first size (``MainWindow._restore_layout``)."""
 
 
 def spawn(command: list[str], env: dict[str, str], log: Path) -> dict:

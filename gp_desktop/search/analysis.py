@@ -69,6 +69,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z]")
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """The search form of one word: NFC, lower case, «ё» → «е», Kazakh → Russian letters."""
     word = unicodedata.normalize("NFC", word)
@@ -171,8 +172,19 @@ class Slot:
     """On the first part of a hyphenated word: the folded forms of all its parts."""
 
 
-def slots(text: str, start_pos: int = 0) -> Iterator[Slot]:
+def slots(text: str, start_pos: int = 0) -> tuple[Slot, ...]:
     """The words of ``text`` (a hyphenated word as its parts) with offsets into ``text``."""
+    return _slots(text, start_pos)
+
+
+# The index analyses each document twice in a row (morph and exact fields), and snippets
+# analyse the hits' texts again: a few texts remembered halve the work.
+@lru_cache(maxsize=64)
+def _slots(text: str, start_pos: int) -> tuple[Slot, ...]:
+    return tuple(_split(text, start_pos))
+
+
+def _split(text: str, start_pos: int) -> Iterator[Slot]:
     pos = start_pos
     for match in _HYPHENATED_RE.finditer(text):
         base = match.start()
