@@ -11,7 +11,7 @@ test:
 	@scripts/bootstrap.sh
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
-	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen scripts/offline.sh .venv/bin/python -m pytest -q
 
 format:
 	.venv/bin/ruff format .

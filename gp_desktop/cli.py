@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "show",
     "timeline",
     "export",
+    "check",
 ]
 
 EXIT_ERROR = 1

@@ -17,8 +17,28 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+
+# No network, in this process and in every process the tests start (tests/netguard).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(NETGUARD), os.environ.get("PYTHONPATH", "")) if p
+)
+sys.path.insert(0, str(NETGUARD))
+import sitecustomize  # noqa: E402,F401  - installs the guard here too
+
 SOURCE = ROOT / "resources" / "acts" / "ukaz-2017-563.md"
 CORPUS = ROOT / "corpus.sqlite"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_network_attempts(tmp_path_factory):
+    """Every test runs offline; at the end, no process may have tried to connect anywhere."""
+    log = tmp_path_factory.mktemp("netguard") / "attempts.log"
+    log.touch()
+    os.environ["GP_NETGUARD_LOG"] = str(log)
+    yield log
+    attempts = log.read_text(encoding="utf-8")
+    assert attempts == "", f"network connections were attempted:\n{attempts}"
 
 
 @pytest.fixture(scope="session")

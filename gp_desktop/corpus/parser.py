@@ -31,6 +31,7 @@ from gp_desktop.corpus.footnotes import (
     parse_links,
     short_date,
 )
+from gp_desktop.corpus.institutions import collect_institutions
 
 _APPROVAL = re.compile(r"^УТВЕРЖДЕН[АОЫ]?$")
 _APPROVAL_CONT = re.compile(
@@ -113,6 +114,20 @@ class _B:
         return child
 
 
+def _looks_like_heading(block: Block) -> bool:
+    """Marked up as a heading, or — where the markup was lost — a short line with no full stop."""
+    if block.heading or block.bold:
+        return True
+    text = block.text
+    return (
+        len(text) < 200
+        and text[:1].isupper()
+        and not _TERMINAL.search(text)
+        and not _CLAUSE.match(text)
+        and not _SUBCLAUSE.match(text)
+    )
+
+
 def _starts_with_letter(text: str) -> bool:
     return bool(text) and text[0].isalpha()
 
@@ -127,7 +142,7 @@ def _is_part_start(blocks: list[Block], i: int, act_number: str) -> bool:
     text = blocks[i].text
     if _APPROVAL.match(text.split("\n")[0]):
         return True
-    if _INSTITUTIONS_HEADING.match(text) and (blocks[i].bold or blocks[i].heading):
+    if _INSTITUTIONS_HEADING.match(text) and _looks_like_heading(blocks[i]):
         return True
     if _ANNEX.match(text):
         # An annex of this act, not an annex of an amended decree quoted inside it.
@@ -234,7 +249,7 @@ class _Parser:
         if (
             not part.heading
             and not self.content_started
-            and (b.heading or b.bold)
+            and _looks_like_heading(b)
             and not _CLAUSE.match(text)
         ):
             return self.part_heading(i)
@@ -296,7 +311,7 @@ class _Parser:
             ):
                 lines.append(self.blocks[j].text)
                 j += 1
-            part.add(_B(kind="signature", line=b.line, text="\n".join(lines), slug="podpis"))
+            part.add(_B(kind=m.SIGNATURE, line=b.line, text="\n".join(lines), slug="podpis"))
             self.clause = self.subclause = None
             self.last = None
             return j
@@ -313,7 +328,7 @@ class _Parser:
         while (
             re.fullmatch(r"[А-ЯЁ]+", lines[-1])
             and j < len(self.blocks)
-            and (self.blocks[j].heading or self.blocks[j].bold)
+            and _looks_like_heading(self.blocks[j])
             and not FOOTNOTE_START.match(self.blocks[j].text)
         ):
             lines.append(self.blocks[j].text)
@@ -405,7 +420,7 @@ class _Parser:
                     slug=f"pp-{found.group(1)}",
                 )
             )
-        elif (b.bold or b.heading) and found is None:
+        elif found is None and _looks_like_heading(b):
             self.group = part.add(_B(kind=m.GROUP, line=b.line, heading=b.text))
             self.last = None
         else:
@@ -487,7 +502,7 @@ def _assign_children(parent: _B, unique) -> None:
         m.FOOTNOTE: "snoska",
         m.GROUP: "gr",
         m.ITEM: "ed",
-        "signature": "podpis",
+        m.SIGNATURE: "podpis",
     }
     for child in parent.children:
         if child.slug:
@@ -510,7 +525,11 @@ def _validate(root: _B, warnings: list[str]) -> None:
     if "polozhenie" in missing and "ukaz" in missing:
         raise SourceError("это не текст Указа № 563: не найдены ни Указ, ни Положение")
     if missing:
-        raise SourceError("текст акта неполон (обрезан?): не найдены части " + ", ".join(missing))
+        names = {slug: title for _, slug, title in _PART_NAMES}
+        raise SourceError(
+            "текст акта неполон (обрезан?): не найдены части: "
+            + "; ".join(f"«{names.get(s, s)}»" for s in missing)
+        )
     polozhenie = root.children[slugs.index("polozhenie")]
     numbers: list[int] = []
     chapters: list[int] = []
@@ -619,8 +638,6 @@ def parse_act(text: str, source_name: str = "", source_sha256: str = "") -> m.Pa
         number=number,
         edition_date=edition,
     )
-    from gp_desktop.corpus.institutions import collect_institutions
-
     return m.ParsedAct(
         act=act,
         nodes=nodes,

@@ -33,7 +33,10 @@ def decode_source(data: bytes, name: str = "<source>") -> str:
                 f"{name}: повреждён текст в кодировке UTF-16 ({exc.reason})"
             ) from None
     if b"\x00" in data:
-        raise SourceError(f"{name}: двоичный файл, а не текст акта")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise SourceError(f"{name}: двоичный файл, а не текст акта")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -50,6 +53,22 @@ def decode_source(data: bytes, name: str = "<source>") -> str:
     if bad > 0:
         raise SourceError(f"{name}: в тексте {bad} управляющих символов — это не текст акта")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: every other byte of Cyrillic text is 0x04 or 0."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(1 for ch in text if ch.isprintable() or ch in "\n\t\r")
+        cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+        if readable > 0.99 * len(text) and cyrillic > 0.3 * len(text):
+            return text
+    return None
 
 
 def read_source(path: str | Path) -> SourceText:

@@ -94,7 +94,6 @@ def write_corpus(parsed: ParsedAct, target: str | Path) -> Path:
             db = sqlite_utils.Database(conn)
             with conn:
                 _fill(db, parsed)
-            conn.execute("VACUUM")
         finally:
             conn.close()
         with open(tmp, "rb") as fh:
