@@ -96,3 +96,24 @@ def run_cli(
         env=full_env,
         timeout=120,
     )
+
+
+# -- the window ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def user_dirs(tmp_path, monkeypatch):
+    """The user's folders (settings, bookmarks, index cache) in a temporary place."""
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def search_index(corpus, tmp_path_factory):
+    """The real Whoosh index of the real act, built once for the session."""
+    from gp_desktop.search import SearchIndex
+
+    return SearchIndex.open(corpus, cache_dir=tmp_path_factory.mktemp("index"))

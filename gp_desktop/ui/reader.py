@@ -87,8 +87,8 @@ class Reader(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._scroll_settle = QTimer(self, singleShot=True, interval=150)
         self._scroll_settle.timeout.connect(self._report_visible)
-        self.verticalScrollBar().valueChanged.connect(self._scroll_settle.start)
-        self._programmatic_scroll = False
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_settle.start())
+        self._placed_at = -1
         self._scroll_target = ""
         self._load()
 
@@ -244,9 +244,8 @@ class Reader(QTextBrowser):
         # The settle timer this starts must not report the move back as the user's scrolling.
         bar = self.verticalScrollBar()
         target = max(bar.minimum(), min(bar.maximum(), int(top) - margin))
-        if bar.value() != target:
-            self._programmatic_scroll = True
-            bar.setValue(target)
+        self._placed_at = target
+        bar.setValue(target)
         self.viewport().update()
 
     # -- tints: current node, timeline marks, hit words ----------------------------------
@@ -407,9 +406,9 @@ class Reader(QTextBrowser):
             self._scroll_to(keep, self._first_word_position() if self._scroll_target else None)
 
     def _report_visible(self) -> None:
-        if self._programmatic_scroll:
-            self._programmatic_scroll = False
-            return
+        if self.verticalScrollBar().value() == self._placed_at:
+            return  # where we put it, not where the user scrolled to
+        self._placed_at = -1
         self._scroll_target = ""
         node_id = self.top_node()
         if node_id:

@@ -51,8 +51,11 @@ def node_block(node: m.Node, amended: bool, nested: bool = False) -> str:
     heading = f'<span class="heading">{_lines(node.heading)}</span> ' if node.heading else ""
     kind = node.kind
     if kind == m.PART:
-        body = _lines(node.heading) if node.heading else _ESC(node.title)
-        return f'<h1 class="part">{anchor}{body}{mark}</h1>'
+        if not node.heading:
+            # An annex with no heading of its own: its title is ours, not the act's words,
+            # so nothing is shown and the anchor goes with the annex's first line.
+            return anchor
+        return f'<h1 class="part">{anchor}{_lines(node.heading)}{mark}</h1>'
     if kind == m.CHAPTER:
         return f'<h2 class="chapter">{anchor}{_ESC(node.label)} {_lines(node.heading)}{mark}</h2>'
     if kind == m.GROUP:
