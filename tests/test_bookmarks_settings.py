@@ -40,7 +40,9 @@ def test_damaged_file_is_set_aside_not_overwritten(tmp_path, content):
     assert [b.node_id for b in Bookmarks.load(path)] == ["polozhenie/p-1"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root writes anywhere")
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root writes anywhere"
+)
 def test_unwritable_folder_is_reported(tmp_path):
     tmp_path.chmod(0o500)
     try:
@@ -68,7 +70,7 @@ def test_settings_types_defaults_and_bad_values(qapp, tmp_path):
 
     path = tmp_path / "conf" / "gp-desktop.ini"
     s = Settings(path)
-    assert s.get(keys.FONT_SIZE) == 13 and s.get(keys.EXACT_FORM) is False
+    assert s.get(keys.FONT_SIZE) == keys.FONT_SIZE.default and s.get(keys.EXACT_FORM) is False
     assert s.get(keys.GEOMETRY) == QByteArray()
     s.set(keys.FONT_SIZE, 16)
     s.set(keys.EXACT_FORM, True)
@@ -81,9 +83,12 @@ def test_settings_types_defaults_and_bad_values(qapp, tmp_path):
     assert again.get(keys.GEOMETRY) == QByteArray(b"\x01\x02")
     text = path.read_text(encoding="utf-8")
     assert "[preferences]" in text and "[window]" in text
-    path.write_text("[preferences]\nreader_font_size=huge\nsearch_exact_form=maybe\n[window]\ngeometry=7\n")
+    path.write_text(
+        "[preferences]\nreader_font_size=huge\nsearch_exact_form=maybe\n[window]\ngeometry=7\n"
+    )
     bad = Settings(path)
-    assert bad.get(keys.FONT_SIZE) == 13 and bad.get(keys.EXACT_FORM) is False
+    assert bad.get(keys.FONT_SIZE) == keys.FONT_SIZE.default
+    assert bad.get(keys.EXACT_FORM) is False
     assert bad.get(keys.GEOMETRY) == QByteArray()
     path.write_text("[preferences]\nreader_font_size=500\n")
     assert Settings(path).get(keys.FONT_SIZE) == keys.MAX_FONT_SIZE

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from PySide6.QtCore import QModelIndex, Qt
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
-
-from gp_desktop.corpus import model as m  # noqa: E402
-from gp_desktop.ui.act_tree import TREE_KINDS, ActTreeModel, tree_node_id  # noqa: E402
-from gp_desktop.ui.institutions import InstitutionModel  # noqa: E402
-from gp_desktop.ui.roles import Role  # noqa: E402
-from gp_desktop.ui.text_fold import fold  # noqa: E402
-from gp_desktop.ui.timeline import TimelineModel  # noqa: E402
-from gp_desktop.ui.tree_filter import TreeFilter  # noqa: E402
-from gp_desktop.ui.wording import clauses  # noqa: E402
+from gp_desktop.corpus import model as m
+from gp_desktop.ui.act_tree import TREE_KINDS, ActTreeModel, tree_node_id
+from gp_desktop.ui.institutions import InstitutionModel
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.text_fold import fold
+from gp_desktop.ui.timeline import TimelineModel
+from gp_desktop.ui.tree_filter import TreeFilter
+from gp_desktop.ui.wording import clauses
 
 
 def rows(model, parent=QModelIndex()):
@@ -108,7 +104,15 @@ def test_timeline_events_in_date_order_with_their_changes(qapp, qtmodeltester, c
     model = TimelineModel(corpus)
     qtmodeltester.check(model)
     events = rows(model)
-    assert [model.record(e).number for e in events] == ["563", "227", "238", "290", "366", "855", "1125"]
+    assert [model.record(e).number for e in events] == [
+        "563",
+        "227",
+        "238",
+        "290",
+        "366",
+        "855",
+        "1125",
+    ]
     assert events[0].data() == "13.10.2017 № 563 — исходный текст"
     last = events[-1]
     assert last.data() == "17.12.2025 № 1125 — 7 изменений"

@@ -6,16 +6,13 @@ import shutil
 import sqlite3
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-
-from gp_desktop.corpus.export import export_text  # noqa: E402
-from gp_desktop.corpus.reader import Corpus  # noqa: E402
-from gp_desktop.ui.reader import MARGIN, Reader  # noqa: E402
-from gp_desktop.ui.reader_html import AMEND_SCHEME, document_html  # noqa: E402
+from gp_desktop.corpus.export import export_text
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui.reader import MARGIN, Reader
+from gp_desktop.ui.reader_html import AMEND_SCHEME, document_html
 
 
 @pytest.fixture
@@ -74,7 +71,9 @@ def test_footnotes_are_set_apart(reader, corpus):
     assert note.charFormat().foreground().color().name() != body.foreground().color().name()
     clause_block = reader.block_of("polozhenie/p-19").blockNumber()
     bold = [
-        f.charFormat().fontWeight() >= 700 for b, f in fragments(reader) if b.blockNumber() == clause_block
+        f.charFormat().fontWeight() >= 700
+        for b, f in fragments(reader)
+        if b.blockNumber() == clause_block
     ]
     texts = [f.text() for b, f in fragments(reader) if b.blockNumber() == clause_block]
     assert "".join(t for t, b in zip(texts, bold, strict=True) if b) == "19."
@@ -90,7 +89,7 @@ def test_amended_clauses_carry_a_badge_with_their_decrees(reader, corpus):
     assert set(badges) == amended
     reader.show_node("polozhenie/p-15")
     qtbot_wait(reader)
-    block, fragment = badges["polozhenie/p-15"]
+    _block, fragment = badges["polozhenie/p-15"]
     cursor = QTextCursor(reader.document())
     cursor.setPosition(fragment.position() + 1)
     point = reader.cursorRect(cursor).center()
@@ -135,7 +134,9 @@ def test_click_in_the_text_names_the_clause(reader, qtbot):
 def test_scrolling_reports_the_clause_in_view(reader, qtbot):
     reader.show_node("polozhenie/p-13")
     qtbot_wait(reader)
-    target = reader.document().documentLayout().blockBoundingRect(reader.block_of("polozhenie/p-22"))
+    target = (
+        reader.document().documentLayout().blockBoundingRect(reader.block_of("polozhenie/p-22"))
+    )
     with qtbot.waitSignal(reader.visible_node_changed, timeout=2000) as blocker:
         reader.verticalScrollBar().setValue(int(target.top()) - 12)
     assert blocker.args == ["polozhenie/p-22"]

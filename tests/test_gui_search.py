@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from gp_desktop.bookmarks import Bookmarks  # noqa: E402
-from gp_desktop.ui.act_tree import tree_node_id  # noqa: E402
-from gp_desktop.ui.main_window import MainWindow  # noqa: E402
-from gp_desktop.ui.search_panel import SearchResultsModel, safe_snippet  # noqa: E402
-from gp_desktop.ui.settings import Settings  # noqa: E402
+from gp_desktop.bookmarks import Bookmarks
+from gp_desktop.ui.act_tree import tree_node_id
+from gp_desktop.ui.main_window import MainWindow
+from gp_desktop.ui.search_panel import SearchResultsModel, safe_snippet
+from gp_desktop.ui.settings import Settings
 
 
 @pytest.fixture
@@ -57,7 +54,7 @@ def test_typing_searches_and_the_hit_opens_highlighted(window, qtbot):
     assert window.reader.current_node == "polozhenie/p-19/pp-45"
     assert window.reader.top_node() == "polozhenie/p-19/pp-45"
     assert window.reader.highlighted_words == ["огневой", "подготовки"]
-    assert window.navigator.act_view.currentIndex().data() .startswith("45) определяет порядок")
+    assert window.navigator.act_view.currentIndex().data().startswith("45) определяет порядок")
 
 
 def test_next_and_previous_hit_with_f3(window, qtbot, corpus):

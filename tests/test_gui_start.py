@@ -7,12 +7,13 @@ import json
 import pytest
 from conftest import CORPUS, run_cli
 
-pytest.importorskip("PySide6")
-
 
 @pytest.fixture
 def clean_env(tmp_path):
-    env = {name: str(tmp_path / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")}
+    env = {
+        name: str(tmp_path / name.lower())
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
+    }
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
 
@@ -21,7 +22,9 @@ def test_missing_corpus_is_refused_with_one_line(tmp_path, clean_env):
     missing = tmp_path / "нет.sqlite"
     result = run_cli("--corpus", str(missing), env=clean_env)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1] == f"gp-desktop: {missing}: файл корпуса не найден"
+    assert (
+        result.stderr.strip().splitlines()[-1] == f"gp-desktop: {missing}: файл корпуса не найден"
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -53,7 +56,12 @@ def test_self_test_opens_the_window_searches_and_opens_a_clause(clean_env):
     assert report["ok"] is True
     assert report["hits"] >= 1 and report["clause"].startswith("Положение, Глава 3, п. 19")
     assert report["highlighted"] == ["огневой", "подготовки"]
-    for key in ("start_to_first_paint_ms", "start_to_search_ready_ms", "search_ms", "open_clause_ms"):
+    for key in (
+        "start_to_first_paint_ms",
+        "start_to_search_ready_ms",
+        "search_ms",
+        "open_clause_ms",
+    ):
         assert report[key] > 0, key
     assert report["start_to_first_paint_ms"] <= report["start_to_search_ready_ms"]
     assert result.stderr == ""

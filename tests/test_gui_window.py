@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
-from PySide6.QtGui import QKeySequence  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox  # noqa: E402
-
-from gp_desktop.bookmarks import Bookmarks  # noqa: E402
-from gp_desktop.ui.main_window import MainWindow  # noqa: E402
-from gp_desktop.ui.roles import Role  # noqa: E402
-from gp_desktop.ui.settings import Settings  # noqa: E402
+from gp_desktop.bookmarks import Bookmarks
+from gp_desktop.ui import settings as keys
+from gp_desktop.ui.main_window import MainWindow
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.settings import Settings
 
 
 @pytest.fixture
@@ -152,7 +150,9 @@ def test_bookmark_added_listed_removed_and_saved(open_window, qtbot, user_dirs):
     assert panel.model.rowCount() == 0
     assert json.loads(path.read_text(encoding="utf-8"))["bookmarks"] == []
     assert not window.actions["bookmark"].isChecked()
-    assert window.navigator.act_model.index_of("polozhenie/p-19/pp-8").data(Role.BOOKMARKED) is False
+    assert (
+        window.navigator.act_model.index_of("polozhenie/p-19/pp-8").data(Role.BOOKMARKED) is False
+    )
     assert not (user_dirs / "corpus.sqlite").exists()
 
 
@@ -165,7 +165,7 @@ def test_restart_restores_layout_font_place_and_bookmarks(open_window, qtbot):
     window.goto("15")
     window.toggle_bookmark()
     size, font = window.size(), window.reader.font_size
-    assert font == 15
+    assert font == keys.FONT_SIZE.default + 2
     window.close()
 
     again = open_window()
@@ -178,7 +178,7 @@ def test_restart_restores_layout_font_place_and_bookmarks(open_window, qtbot):
     assert [b.node_id for b in again.bookmarks] == ["polozhenie/p-15"]
     assert again.bookmarks_panel.model.rowCount() == 1
     again.actions["zoom_reset"].trigger()
-    assert again.reader.font_size == 13
+    assert again.reader.font_size == keys.FONT_SIZE.default
 
 
 def test_damaged_bookmarks_file_is_set_aside(open_window, user_dirs, qtbot):
@@ -234,10 +234,14 @@ def test_every_action_is_on_the_keyboard_and_widgets_are_named(open_window, qtbo
     assert QApplication.focusWidget() is window.search_panel.field
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.reader
+    default = keys.FONT_SIZE.default
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    assert window.reader.font_size == 14
+    assert window.reader.font_size == default + 1
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert window.reader.font_size == 13
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.font_size == default - 1
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.font_size == default
 
 
 def test_back_and_forward(open_window):

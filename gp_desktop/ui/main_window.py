@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStyle,
     QToolBar,
     QWidget,
 )
@@ -208,9 +209,14 @@ class MainWindow(QMainWindow):
             ["Ctrl+Shift+C"],
             tip="Скопировать официальную ссылку на текущий пункт",
         )
-        add("back", "&Назад", self.go_back, [sk.Back])
-        add("forward", "&Вперёд", self.go_forward, [sk.Forward])
-        add("goto", "Перейти к &пункту…", self.ask_goto, ["Ctrl+L"], tip="Например: 19, п. 19, 19.8")
+        style = self.style()
+        back = add("back", "&Назад", self.go_back, [sk.Back])
+        back.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        forward = add("forward", "&Вперёд", self.go_forward, [sk.Forward])
+        forward.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        add(
+            "goto", "Перейти к &пункту…", self.ask_goto, ["Ctrl+L"], tip="Например: 19, п. 19, 19.8"
+        )
         add("zoom_in", "&Крупнее", lambda: self.change_font_size(1), [sk.ZoomIn, "Ctrl+="])
         add("zoom_out", "&Мельче", lambda: self.change_font_size(-1), [sk.ZoomOut])
         add("zoom_reset", "&Обычный размер", self.reset_font_size, ["Ctrl+0"])
@@ -284,8 +290,11 @@ class MainWindow(QMainWindow):
         view = menu(
             "view",
             "&Вид",
-            ["zoom_in", "zoom_out", "zoom_reset", None]
-            + [
+            [
+                "zoom_in",
+                "zoom_out",
+                "zoom_reset",
+                None,
                 "focus_tree",
                 "focus_institutions",
                 "focus_reader",
@@ -359,7 +368,7 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         self.resizeDocks(
             [self.docks["navigatorDock"], self.docks["searchDock"]],
-            [320, 380],
+            [300, 350],
             Qt.Orientation.Horizontal,
         )
         self.resizeDocks(
@@ -427,7 +436,10 @@ class MainWindow(QMainWindow):
         self._set_current(node_id)
 
     def _remember(self, node_id: str) -> None:
-        if 0 <= self._history_at < len(self._history) and self._history[self._history_at] == node_id:
+        if (
+            0 <= self._history_at < len(self._history)
+            and self._history[self._history_at] == node_id
+        ):
             return
         del self._history[self._history_at + 1 :]
         self._history.append(node_id)

@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -33,15 +32,17 @@ from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui.act_tree import amendment_note, tree_node_id
 from gp_desktop.ui.reader_html import AMEND_SCHEME, SERIF_FAMILIES, document_html, style_sheet
 
-CURRENT_COLOUR = QColor("#e6effa")
-MARK_COLOUR = QColor("#fdf0c4")
+CURRENT_COLOUR = QColor("#edf3fb")
+MARK_COLOUR = QColor("#fcefc7")
 WORD_COLOUR = QColor("#ffe27a")
 FIRST_WORD_COLOUR = QColor("#ffb84d")
 AMEND_BAR_COLOUR = QColor("#d79a2b")
 CURRENT_BAR_COLOUR = QColor("#3d7bd9")
 MARGIN = 34
-SCROLL_MARGIN = 12
-"""Pixels left above a node scrolled to the top, so its first line does not touch the edge."""
+PAGE_EMS = 58
+"""The text column's width in font sizes (about 80 characters of the serif)."""
+SCROLL_MARGIN = 0
+"""Pixels left above a node scrolled to the top (its block's own top margin already is)."""
 _BAR_WIDTH = 3
 
 
@@ -102,6 +103,7 @@ class Reader(QTextBrowser):
         doc.setDefaultFont(font)
         doc.setDefaultStyleSheet(style_sheet(self._font_size))
         self.setHtml(document_html(self.corpus))
+        self._fit_page()
         self._map_blocks()
         self._refresh_selections()
 
@@ -125,7 +127,7 @@ class Reader(QTextBrowser):
             block = block.next()
         self._block_starts = sorted(self._first_block.values())
 
-    def loadResource(self, type: int, name: QUrl | str):  # noqa: A002 — Qt's signature
+    def loadResource(self, type: int, name: QUrl | str):
         # The act refers to nothing outside itself: never fetch, never read a file.
         self.refused_resources.append(QUrl(name).toString())
         return None
@@ -184,7 +186,7 @@ class Reader(QTextBrowser):
         return result
 
     def top_node(self) -> str:
-        return self.node_at(QPoint(MARGIN + 4, SCROLL_MARGIN + 4))
+        return self.node_at(QPoint(MARGIN + 4, SCROLL_MARGIN + 6))
 
     def show_node(self, node_id: str, words: Iterable[str] = ()) -> None:
         """Scroll to the node, make it current and highlight ``words`` in it."""
@@ -249,22 +251,6 @@ class Reader(QTextBrowser):
         self.viewport().update()
 
     # -- tints: current node, timeline marks, hit words ----------------------------------
-    def _block_selections(self, span: tuple[int, int], colour: QColor) -> list:
-        selections = []
-        doc = self.document()
-        for number in range(span[0], span[1] + 1):
-            block = doc.findBlockByNumber(number)
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            selection.format = fmt
-            selections.append(selection)
-        return selections
-
     def _find_words(self) -> list[tuple[int, int]]:
         if not self._words:
             return []
@@ -291,15 +277,9 @@ class Reader(QTextBrowser):
         return self._word_ranges[0][0] if self._word_ranges else None
 
     def _refresh_selections(self) -> None:
+        # Marks and the current node are painted as bands under the text (paintEvent);
+        # only the hit words are character selections.
         selections = []
-        for node_id in sorted(self._marked, key=lambda n: self._first_block.get(n, 0)):
-            span = self.block_range(node_id)
-            if span:
-                selections += self._block_selections(span, MARK_COLOUR)
-        if self._current:
-            span = self.block_range(self._current)
-            if span:
-                selections += self._block_selections(span, CURRENT_COLOUR)
         self._word_ranges = self._find_words()
         for i, (start, end) in enumerate(self._word_ranges):
             selection = QTextEdit.ExtraSelection()
@@ -331,17 +311,32 @@ class Reader(QTextBrowser):
             yield node_id, QRectF(0, top, 0, bottom - top)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Bands first, under the text: one continuous band per marked or current node reads
+        # better than per-line selections, which leave the indents and the gaps white.
+        width = self.viewport().width()
+        painter = QPainter(self.viewport())
+        for _, rect in self._visible_spans(self._marked):
+            painter.fillRect(
+                QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()), MARK_COLOUR
+            )
+        if self._current and self._current not in self._marked:
+            for _, rect in self._visible_spans([self._current]):
+                painter.fillRect(
+                    QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()),
+                    CURRENT_COLOUR,
+                )
+        painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         for _, rect in self._visible_spans(self._amended):
             painter.fillRect(
-                QRectF(MARGIN - 12, rect.top() + 2, _BAR_WIDTH, rect.height() - 4),
+                QRectF(MARGIN - 14, rect.top() + 2, _BAR_WIDTH, rect.height() - 4),
                 AMEND_BAR_COLOUR,
             )
         if self._current:
             for _, rect in self._visible_spans([self._current]):
                 painter.fillRect(
-                    QRectF(MARGIN - 20, rect.top() + 2, _BAR_WIDTH, rect.height() - 4),
+                    QRectF(MARGIN - 6, rect.top(), _BAR_WIDTH + 1, rect.height()),
                     CURRENT_BAR_COLOUR,
                 )
         painter.end()
@@ -398,9 +393,18 @@ class Reader(QTextBrowser):
         if url.scheme() == AMEND_SCHEME:
             self.amendment_clicked.emit(url.path())
 
+    def _fit_page(self) -> None:
+        """Lines of a readable length: past that width the page is centred between margins."""
+        page = round(self._font_size * PAGE_EMS) + 2 * MARGIN
+        bar = self.verticalScrollBar().sizeHint().width()
+        side = max(0, (self.width() - bar - page) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
     def resizeEvent(self, event) -> None:
         # Re-wrapping moves the text: keep the node that was at the top (or was asked for).
         keep = self._scroll_target or self.top_node()
+        self._fit_page()
         super().resizeEvent(event)
         if keep:
             self._scroll_to(keep, self._first_word_position() if self._scroll_target else None)

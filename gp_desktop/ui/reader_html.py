@@ -90,8 +90,8 @@ h1 {{ font-size: {round(pt * 1.25)}pt; font-weight: bold; text-align: center;
 h2 {{ font-size: {round(pt * 1.1)}pt; font-weight: bold; text-align: center;
       margin-top: {round(pt * 1.6)}px; margin-bottom: {round(pt * 0.8)}px; }}
 h3 {{ font-size: {pt}pt; font-weight: bold; margin-top: {pt}px; margin-bottom: 4px; }}
-p {{ margin-top: 3px; margin-bottom: 3px; text-align: justify; text-indent: {indent}px; }}
-p.clause {{ margin-top: {round(pt * 0.7)}px; }}
+p {{ margin-top: 3px; margin-bottom: 3px; text-indent: {indent}px; }}
+p.clause {{ margin-top: {round(pt * 0.7)}px; text-indent: 0px; }}
 p.subclause, p.item {{ margin-left: {indent}px; text-indent: 0px; }}
 p.paragraph {{ text-indent: {indent}px; }}
 p.subparagraph {{ margin-left: {indent}px; text-indent: {indent}px; }}

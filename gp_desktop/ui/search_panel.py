@@ -100,13 +100,15 @@ class HitDelegate(QStyledItemDelegate):
 
     PAD = 6
 
-    def _document(self, index: QModelIndex, width: float, option: QStyleOptionViewItem):
+    def _document(
+        self, index: QModelIndex, width: float, option: QStyleOptionViewItem, selected=False
+    ):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
-        doc.setDefaultStyleSheet(
-            "b { background-color: #ffe27a; color: #1b1b1b; } .cite { color: #2d5f9a; }"
-        )
+        # On the selection colour the citation takes the selected text's colour to stay legible.
+        cite = "" if selected else ".cite { color: #2d5f9a; }"
+        doc.setDefaultStyleSheet(f"b {{ background-color: #ffe27a; color: #1b1b1b; }} {cite}")
         cite = html.escape(index.data(Role.CITATION) or "")
         snippet = safe_snippet(index.data(Role.SNIPPET) or "")
         doc.setHtml(f'<div class="cite"><small>{cite}</small></div><div>{snippet}</div>')
@@ -119,11 +121,11 @@ class HitDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(index, opt.rect.width() - 2 * self.PAD, opt)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(index, opt.rect.width() - 2 * self.PAD, opt, selected)
         painter.save()
         painter.translate(opt.rect.left() + self.PAD, opt.rect.top() + self.PAD)
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         group = (
             QPalette.ColorGroup.Active
             if opt.state & QStyle.StateFlag.State_Active
@@ -246,7 +248,11 @@ class SearchPanel(QWidget):
 
     def _on_return(self) -> None:
         query = self.field.text().strip()
-        if self.results is not None and self.results.query == query and not self._debounce.isActive():
+        if (
+            self.results is not None
+            and self.results.query == query
+            and not self._debounce.isActive()
+        ):
             self.choose_row(max(0, self.view.currentIndex().row()))
         else:
             self.run_now()

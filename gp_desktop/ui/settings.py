@@ -29,7 +29,7 @@ class Key(Generic[T]):
 
 
 # Preferences.
-FONT_SIZE = Key("preferences/reader_font_size", int, 13)
+FONT_SIZE = Key("preferences/reader_font_size", int, 12)
 LAST_NODE = Key("preferences/last_node", str, "")
 EXACT_FORM = Key("preferences/search_exact_form", bool, False)
 CHANGED_SINCE = Key("preferences/changed_since", str, "2025-01-01")
