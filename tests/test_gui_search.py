@@ -151,3 +151,17 @@ def test_first_run_shows_the_act_at_once_and_search_when_ready(qtbot, corpus, us
     assert any(cache.rglob("*")), "the index was not written to the user's cache"
     results = type_query(qtbot, window, "Ұлытау")
     assert {h.id for h in results.hits} >= {"perechen-uchrezhdeniy/gr-1/pp-23"}
+
+
+def test_decree_number_leads_to_the_timeline_and_escape_to_the_text(window, qtbot):
+    results = type_query(qtbot, window, "№ 1125")
+    panel = window.search_panel
+    assert results.total == 7
+    assert window.docks["searchDock"].windowTitle() == "Результаты поиска (7)"
+    assert 'href="event:ukaz-2025-12-17-1125"' in panel.status.text()
+    panel.status.linkActivated.emit("event:ukaz-2025-12-17-1125")
+    assert window.timeline.view.currentIndex().data().startswith("17.12.2025 № 1125")
+    assert "polozhenie/p-2" in window.navigator.act_model.marked
+    panel.field.setFocus()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.reader

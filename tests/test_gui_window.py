@@ -277,3 +277,23 @@ def test_citation_is_copied(open_window):
         "пп. 8) п. 19 Положения о Генеральной прокуратуре Республики Казахстан, "
         "утв. Указом Президента РК от 13.10.2017 № 563"
     )
+
+
+def test_context_menu_offers_bookmark_for_the_clause_under_the_pointer(open_window, qtbot):
+    from PySide6.QtGui import QContextMenuEvent, QTextCursor
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window()
+    reader = window.reader
+    window.goto("19")
+    point = reader.cursorRect(QTextCursor(reader.block_of("polozhenie/p-19/pp-2"))).center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, reader.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(reader.viewport(), event)
+    menu = next(m for m in reader.findChildren(QMenu) if m.isVisible())
+    assert window.actions["bookmark"] in menu.actions()
+    assert window.current_node == "polozhenie/p-19/pp-2"
+    menu.close()
+    window.actions["bookmark"].trigger()
+    assert [b.node_id for b in window.bookmarks] == ["polozhenie/p-19/pp-2"]

@@ -343,8 +343,13 @@ class MainWindow(QMainWindow):
         self.reader.node_clicked.connect(self._on_reader_click)
         self.reader.visible_node_changed.connect(self._on_reader_scrolled)
         self.reader.amendment_clicked.connect(self._on_badge)
+        self.reader.context_actions = [
+            self.actions[name] for name in ("bookmark", "copy_citation", "find")
+        ]
         self.search_panel.hit_chosen.connect(self.open_hit)
         self.search_panel.results_changed.connect(self._update_hit_actions)
+        self.search_panel.amendment_chosen.connect(self._show_event)
+        self.search_panel.leave_requested.connect(self._focus(self.reader))
         self.search_service.ready.connect(self._on_index_ready)
         self.search_service.unavailable.connect(
             lambda message: self.statusBar().showMessage(f"Поиск недоступен: {message}", 15000)
@@ -516,6 +521,11 @@ class MainWindow(QMainWindow):
         has = self.search_panel.hit_count > 0
         self.actions["find_next"].setEnabled(has)
         self.actions["find_previous"].setEnabled(has)
+        results = self.search_panel.results
+        title = "Результаты поиска"
+        self.docks["searchDock"].setWindowTitle(
+            f"{title} ({results.total})" if results is not None else title
+        )
         if not self.search_panel.field.text().strip():
             self.reader.clear_words()
 
@@ -534,6 +544,11 @@ class MainWindow(QMainWindow):
         self.docks["timelineDock"].show()
         self.docks["timelineDock"].raise_()
         self.timeline.mark_changed_since()
+
+    def _show_event(self, event_id: str) -> None:
+        self.docks["timelineDock"].show()
+        self.docks["timelineDock"].raise_()
+        self.timeline.choose_event(event_id)
 
     def _on_badge(self, node_id: str) -> None:
         self.docks["timelineDock"].show()

@@ -14,7 +14,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QMouseEvent,
@@ -91,6 +93,8 @@ class Reader(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_settle.start())
         self._placed_at = -1
         self._scroll_target = ""
+        self.context_actions: list[QAction] = []
+        """The window's actions offered in the context menu after the standard ones."""
         self._load()
 
     # -- loading -------------------------------------------------------------------------
@@ -376,6 +380,20 @@ class Reader(QTextBrowser):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The clause under the pointer becomes current first, so «в закладки» means it.
+        node_id = self.node_at(event.pos())
+        if node_id and not self.textCursor().hasSelection():
+            self._current = tree_node_id(self.corpus, node_id)
+            self._refresh_selections()
+            self.node_clicked.emit(self._current)
+        menu = self.createStandardContextMenu()
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

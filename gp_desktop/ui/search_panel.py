@@ -23,7 +23,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -150,6 +157,10 @@ class SearchPanel(QWidget):
     hit_chosen = Signal(object)
     """A hit was chosen in the list (or by next/previous); the window shows it."""
     results_changed = Signal()
+    amendment_chosen = Signal(str)
+    """The query named a decree («№ 1125») and the user asked to see it in the timeline."""
+    leave_requested = Signal()
+    """Escape in the search field: back to the text."""
 
     def __init__(self, service: SearchService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +190,7 @@ class SearchPanel(QWidget):
         self.status.setOpenExternalLinks(False)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.status.setContentsMargins(6, 4, 6, 4)
-        self.status.linkActivated.connect(self._use_suggestion)
+        self.status.linkActivated.connect(self._on_link)
 
         self.model = SearchResultsModel(self)
         self.view = QListView()
@@ -205,6 +216,9 @@ class SearchPanel(QWidget):
         self.field.textEdited.connect(self._on_edited)
         self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self._on_return)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.field)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self.leave_requested)
         self.exact_action.toggled.connect(lambda _on: self.run_now())
 
         service.ready.connect(self._on_ready)
@@ -274,9 +288,11 @@ class SearchPanel(QWidget):
         self.field.setText(query)
         self.run_now()
 
-    def _use_suggestion(self, link: str) -> None:
+    def _on_link(self, link: str) -> None:
         if link.startswith("suggest:"):
             self.search(self._suggestion or "")
+        elif link.startswith("event:"):
+            self.amendment_chosen.emit(link.split(":", 1)[1])
 
     # -- answers -----------------------------------------------------------------------
     def _on_finished(self, generation: int, results: Any, _seconds: float) -> None:
@@ -315,6 +331,9 @@ class SearchPanel(QWidget):
             text = f"Найдено: {clauses(total)}."
         if results.exact and total:
             text += " Точная форма слов."
+        amendment = getattr(results, "amendment_id", None)
+        if amendment:
+            text += f' <a href="event:{html.escape(amendment, quote=True)}">Указ в истории изменений</a>'
         self.status.setText(text)
         self.results_changed.emit()
 
