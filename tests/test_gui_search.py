@@ -48,7 +48,7 @@ def test_typing_searches_and_the_hit_opens_highlighted(window, qtbot):
     results = type_query(qtbot, window, "огневая подготовка")
     panel = window.search_panel
     assert [h.id for h in results.hits] == ["polozhenie/p-19/pp-45"]
-    assert panel.status.text() == "Найдено: 1 пункт."
+    assert panel.status.text() == "Найдено фрагментов: 1."
     assert panel.model.index(0).data().startswith("Положение, Глава 3, п. 19, пп. 45)")
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert window.reader.current_node == "polozhenie/p-19/pp-45"
@@ -77,7 +77,7 @@ def test_next_and_previous_hit_with_f3(window, qtbot, corpus):
     panel.choose_row(0)
     window.actions["find_previous"].trigger()
     assert panel.view.currentIndex().row() == panel.hit_count - 1
-    assert panel.status.text().startswith(f"Найдено: {results.total} ")
+    assert panel.status.text() == f"Найдено фрагментов: {results.total}."
 
 
 def test_misspelt_query_offers_the_spelling(window, qtbot):

@@ -130,6 +130,7 @@ class Reader(QTextBrowser):
             self._block_node.append(current)
             block = block.next()
         self._block_starts = sorted(self._first_block.values())
+        self._ranges: dict[str, tuple[int, int] | None] = {}
 
     def loadResource(self, type: int, name: QUrl | str):
         # The act refers to nothing outside itself: never fetch, never read a file.
@@ -151,6 +152,11 @@ class Reader(QTextBrowser):
 
     def block_range(self, node_id: str) -> tuple[int, int] | None:
         """First and last block of the node with everything it contains (parts: heading only)."""
+        if node_id not in self._ranges:
+            self._ranges[node_id] = self._subtree_range(node_id)
+        return self._ranges[node_id]
+
+    def _subtree_range(self, node_id: str) -> tuple[int, int] | None:
         own = self._own_range(node_id)
         node = self.corpus.by_id.get(node_id)
         if own is None or node is None or node.kind == m.PART:

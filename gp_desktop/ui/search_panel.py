@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.search_service import SearchService
-from gp_desktop.ui.wording import clauses
 
 DEBOUNCE_MS = 300
 LIMIT = 100
@@ -326,9 +325,9 @@ class SearchPanel(QWidget):
                     f"{html.escape(results.suggestion)}</a>"
                 )
         elif shown < total:
-            text = f"Найдено: {clauses(total)}, показаны первые {shown}."
+            text = f"Найдено фрагментов: {total}, показаны первые {shown}."
         else:
-            text = f"Найдено: {clauses(total)}."
+            text = f"Найдено фрагментов: {total}."
         if results.exact and total:
             text += " Точная форма слов."
         amendment = getattr(results, "amendment_id", None)
