@@ -55,11 +55,11 @@ def node_block(node: m.Node, amended: bool, nested: bool = False) -> str:
             # An annex with no heading of its own: its title is ours, not the act's words,
             # so nothing is shown and the anchor goes with the annex's first line.
             return anchor
-        return f'<h1 class="part">{anchor}{_lines(node.heading)}{mark}</h1>'
+        return f'<p class="part">{anchor}{_lines(node.heading)}{mark}</p>'
     if kind == m.CHAPTER:
-        return f'<h2 class="chapter">{anchor}{_ESC(node.label)} {_lines(node.heading)}{mark}</h2>'
+        return f'<p class="chapter">{anchor}{_ESC(node.label)} {_lines(node.heading)}{mark}</p>'
     if kind == m.GROUP:
-        return f'<h3 class="group">{anchor}{_lines(node.heading)}{mark}</h3>'
+        return f'<p class="group">{anchor}{_lines(node.heading)}{mark}</p>'
     if kind == m.TABLE:
         return f'<p class="table-anchor">{anchor}{mark}</p>{_table(node.text)}'
     css = "subparagraph" if nested and kind == m.PARAGRAPH else kind
@@ -85,11 +85,11 @@ def style_sheet(font_size: int) -> str:
     families = ", ".join(f"'{f}'" if " " in f else f for f in SERIF_FAMILIES)
     return f"""
 body {{ font-family: {families}; font-size: {pt}pt; color: #1b1b1b; }}
-h1 {{ font-size: {round(pt * 1.25)}pt; font-weight: bold; text-align: center;
-      margin-top: {pt * 2}px; margin-bottom: {pt}px; }}
-h2 {{ font-size: {round(pt * 1.1)}pt; font-weight: bold; text-align: center;
-      margin-top: {round(pt * 1.6)}px; margin-bottom: {round(pt * 0.8)}px; }}
-h3 {{ font-size: {pt}pt; font-weight: bold; margin-top: {pt}px; margin-bottom: 4px; }}
+p.part {{ font-size: {round(pt * 1.25)}pt; font-weight: bold; text-align: center;
+          text-indent: 0px; margin-top: {pt * 3}px; margin-bottom: {pt}px; }}
+p.chapter {{ font-size: {round(pt * 1.1)}pt; font-weight: bold; text-align: center;
+             text-indent: 0px; margin-top: {round(pt * 1.8)}px; margin-bottom: {round(pt * 0.8)}px; }}
+p.group {{ font-weight: bold; text-indent: 0px; margin-top: {pt}px; margin-bottom: 4px; }}
 p {{ margin-top: 3px; margin-bottom: 3px; text-indent: {indent}px; }}
 p.clause {{ margin-top: {round(pt * 0.7)}px; text-indent: 0px; }}
 p.subclause, p.item {{ margin-left: {indent}px; text-indent: 0px; }}
