@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from gp_desktop.corpus import model as m
 from gp_desktop.ui.act_tree import TREE_KINDS, ActTreeModel, tree_node_id
+from gp_desktop.ui.excerpt_choice import ExcerptChoice
 from gp_desktop.ui.institutions import InstitutionModel
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.text_fold import fold
@@ -29,8 +30,9 @@ def test_act_tree_passes_the_model_tester(qapp, qtmodeltester, corpus):
     qtmodeltester.check(model)
     model.set_marked(["polozhenie/p-15", "polozhenie/p-19/abz-1"])
     model.set_bookmarked(["polozhenie/p-1"])
-    model.set_checkable(True)
-    model.set_checked("polozhenie/p-19", True)
+    choice = ExcerptChoice(corpus)
+    model.attach_choice(choice)
+    choice.set_chosen("polozhenie/p-19", True)
     qtmodeltester.check(model)
 
 
@@ -77,13 +79,21 @@ def test_act_tree_marks_bookmarks_and_ticks(qapp, qtbot, corpus):
     assert "Изменения:" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Role.AMENDED) is True
     assert index.data(Qt.ItemDataRole.CheckStateRole) is None
-    model.set_checkable(True)
+    choice = ExcerptChoice(corpus)
+    model.attach_choice(choice)
     index = model.index_of("polozhenie/p-15")
-    with qtbot.waitSignal(model.check_changed) as blocker:
+    assert index.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    with qtbot.waitSignal(choice.changed) as blocker:
         assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    assert blocker.args == ["polozhenie/p-15", True]
-    model.set_checked("polozhenie/p-2", True)
-    assert model.checked == ["polozhenie/p-2", "polozhenie/p-15"]
+    assert blocker.args == [["polozhenie/p-15"]]
+    with qtbot.waitSignal(model.dataChanged):
+        choice.set_chosen("polozhenie/p-2", True)
+    assert choice.ids == ("polozhenie/p-2", "polozhenie/p-15")
+    assert model.index_of("polozhenie/p-2").data(Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Checked
+    )
+    choice.clear()
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
 
 
 def test_institutions_grouped_as_the_act_lists_them(qapp, qtmodeltester, corpus):

@@ -48,7 +48,7 @@ def test_refusal_dialog_says_what_is_wrong(qapp, tmp_path):
     assert "--corpus" in box.text()
 
 
-def test_self_test_opens_the_window_searches_and_opens_a_clause(clean_env):
+def test_self_test_opens_the_window_searches_opens_a_clause_and_prints_it(clean_env):
     clean_env.pop("QT_QPA_PLATFORM")  # the self-test chooses offscreen by itself
     result = run_cli("--self-test", env=clean_env)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -61,8 +61,10 @@ def test_self_test_opens_the_window_searches_and_opens_a_clause(clean_env):
         "start_to_search_ready_ms",
         "search_ms",
         "open_clause_ms",
+        "excerpt_pdf_ms",
     ):
         assert report[key] > 0, key
+    assert report["excerpt_pdf_bytes"] > 1000
     assert report["start_to_first_paint_ms"] <= report["start_to_search_ready_ms"]
     assert result.stderr == ""
 

@@ -46,7 +46,13 @@ def test_window_opens_on_the_polozhenie_with_its_panes(open_window):
     assert window.current_node == "polozhenie"
     assert window.reader.top_node() == "polozhenie"
     assert window.navigator.act_view.currentIndex().data(Role.NODE_ID) == "polozhenie"
-    assert set(window.docks) == {"navigatorDock", "searchDock", "timelineDock", "bookmarksDock"}
+    assert set(window.docks) == {
+        "navigatorDock",
+        "searchDock",
+        "timelineDock",
+        "bookmarksDock",
+        "excerptDock",
+    }
     assert all(isinstance(d, QDockWidget) and d.objectName() for d in window.docks.values())
     assert "17.12.2025" in window.windowTitle()
 

@@ -3,14 +3,14 @@
 Only nodes a reader navigates by are rows (parts, chapters, groups, clauses, sub-clauses,
 list items, the preamble); paragraphs, footnotes and approval blocks belong to the row above
 them and are shown in the reader. Rows can be marked (the timeline), starred (bookmarks) and,
-once a model user turns it on, ticked (an excerpt's choice of clauses).
+once an ``ExcerptChoice`` is attached, ticked for an excerpt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from gp_desktop.corpus import model as m
@@ -18,6 +18,7 @@ from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui import icons
+from gp_desktop.ui.excerpt_choice import ExcerptChoice
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.text_fold import fold
 
@@ -69,8 +70,6 @@ def amendment_note(corpus: Corpus, node_id: str) -> str:
 class ActTreeModel(QAbstractItemModel):
     """One column; the internal id of an index is the position of its node in ``_nodes``."""
 
-    check_changed = Signal(str, bool)
-
     def __init__(self, corpus: Corpus, parent=None) -> None:
         super().__init__(parent)
         self.corpus = corpus
@@ -95,8 +94,7 @@ class ActTreeModel(QAbstractItemModel):
         self._amended = {link.node_id for link in corpus.node_amendments}
         self._marked: frozenset[str] = frozenset()
         self._bookmarked: frozenset[str] = frozenset()
-        self._checkable = False
-        self._checked: set[str] = set()
+        self._choice: ExcerptChoice | None = None
 
     # -- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:
@@ -130,7 +128,7 @@ class ActTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._checkable:
+        if self._choice is not None:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -156,10 +154,10 @@ class ActTreeModel(QAbstractItemModel):
                 return font
             return None
         if role == Qt.ItemDataRole.CheckStateRole:
-            if not self._checkable:
+            if self._choice is None:
                 return None
-            checked = node.id in self._checked
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            chosen = node.id in self._choice
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return citation(self.corpus, node.id)
         if role == Role.NODE_ID:
@@ -181,10 +179,10 @@ class ActTreeModel(QAbstractItemModel):
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or not self._checkable:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or self._choice is None:
             return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.set_checked(self._nodes[index.internalId()].id, checked)
+        chosen = Qt.CheckState(value) == Qt.CheckState.Checked
+        self._choice.set_chosen(self._nodes[index.internalId()].id, chosen)
         return True
 
     # -- our own -------------------------------------------------------------------------
@@ -222,23 +220,13 @@ class ActTreeModel(QAbstractItemModel):
         self._bookmarked = new
         self._emit_changed(touched, [int(Qt.ItemDataRole.DecorationRole), int(Role.BOOKMARKED)])
 
-    # Ticking rows is off until the excerpt pane turns it on.
-    def set_checkable(self, on: bool) -> None:
+    # Check boxes appear once an excerpt choice is attached; ticks go to it and come back.
+    def attach_choice(self, choice: ExcerptChoice) -> None:
         self.beginResetModel()
-        self._checkable = on
+        self._choice = choice
         self.endResetModel()
+        choice.changed.connect(self._on_choice_changed)
 
-    def set_checked(self, node_id: str, checked: bool) -> None:
-        if (node_id in self._checked) == checked:
-            return
-        if checked:
-            self._checked.add(node_id)
-        else:
-            self._checked.discard(node_id)
-        self._emit_changed([node_id], [int(Qt.ItemDataRole.CheckStateRole)])
-        self.check_changed.emit(node_id, checked)
-
-    @property
-    def checked(self) -> list[str]:
-        """Ticked node ids in document order."""
-        return [n.id for n in self._nodes if n.id in self._checked]
+    def _on_choice_changed(self, node_ids: list[str]) -> None:
+        own = [n for n in node_ids if n in self._slot]
+        self._emit_changed(own, [int(Qt.ItemDataRole.CheckStateRole)])

@@ -36,8 +36,11 @@ from gp_desktop.ui import icons
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.act_tree import tree_node_id
 from gp_desktop.ui.bookmarks_panel import BookmarksPanel
+from gp_desktop.ui.excerpt_choice import ExcerptChoice, choice_node
+from gp_desktop.ui.excerpt_panel import ExcerptPanel
 from gp_desktop.ui.navigator import Navigator
 from gp_desktop.ui.reader import Reader
+from gp_desktop.ui.roles import Role
 from gp_desktop.ui.search_panel import SearchPanel
 from gp_desktop.ui.search_service import Opener, SearchService
 from gp_desktop.ui.settings import Settings
@@ -120,10 +123,16 @@ class MainWindow(QMainWindow):
         self._first_paint.painted.connect(self.first_painted)
 
         self.search_service = SearchService(corpus, search_opener, self)
+        self.choice = ExcerptChoice(corpus, self)
         self.navigator = Navigator(corpus)
+        self.navigator.act_model.attach_choice(self.choice)
         self.search_panel = SearchPanel(self.search_service)
+        self.search_panel.model.attach_choice(self.choice)
         self.timeline = TimelinePanel(corpus, settings.get(keys.CHANGED_SINCE))
         self.bookmarks_panel = BookmarksPanel(corpus, bookmarks)
+        self.excerpt_panel = ExcerptPanel(
+            self.choice, settings.get(keys.EXCERPT_FOOTNOTES), settings.get(keys.EXCERPT_FOLDER)
+        )
 
         self._build_docks()
         self._build_actions()
@@ -154,7 +163,9 @@ class MainWindow(QMainWindow):
         self._dock("searchDock", "Результаты поиска", self.search_panel, right)
         timeline = self._dock("timelineDock", "История изменений", self.timeline, right)
         bookmarks = self._dock("bookmarksDock", "Закладки", self.bookmarks_panel, right)
+        excerpt = self._dock("excerptDock", "Выписка", self.excerpt_panel, right)
         self.tabifyDockWidget(timeline, bookmarks)
+        self.tabifyDockWidget(bookmarks, excerpt)
         timeline.raise_()
 
     def add_action(
@@ -264,7 +275,38 @@ class MainWindow(QMainWindow):
             tip="Отметить текущий пункт звёздочкой (Ctrl+D)",
         )
         bookmark.setIcon(icons.star())
+        self._build_excerpt_actions()
         add("about", "&О программе", self.show_about)
+
+    def _build_excerpt_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        self.add_action(
+            "excerpt_toggle",
+            "Отметить для &выписки",
+            self.toggle_excerpt,
+            ["Ctrl+E"],
+            checkable=True,
+            tip="Добавить текущий пункт в выписку или убрать его (Ctrl+E)",
+        )
+        keys_of = {
+            "excerpt_print": [sk.Print],
+            "excerpt_preview": ["Ctrl+Shift+P"],
+            "excerpt_save": [sk.Save],
+            "excerpt_copy": ["Ctrl+Alt+C"],
+            "excerpt_clear": [],
+        }
+        for action in self.excerpt_panel.actions:
+            shortcuts = [QKeySequence(k) for k in keys_of[action.objectName()]]
+            if shortcuts:
+                action.setShortcuts(shortcuts)
+            self.addAction(action)
+            self.actions[action.objectName()] = action
+        self.add_action(
+            "focus_excerpt",
+            "Перейти к выписке",
+            self._focus(self.excerpt_panel.view, "excerptDock"),
+            ["Ctrl+7"],
+        )
 
     def _build_menus_and_toolbar(self) -> None:
         menubar = self.menuBar()
@@ -311,6 +353,21 @@ class MainWindow(QMainWindow):
         view.addAction(self.actions["reset_layout"])
         menu("history", "&История", ["changed_since", "clear_marks"])
         menu("bookmarks", "&Закладки", ["bookmark", "focus_bookmarks"])
+        menu(
+            "excerpt",
+            "Выпис&ка",
+            [
+                "excerpt_toggle",
+                None,
+                "excerpt_print",
+                "excerpt_preview",
+                "excerpt_save",
+                "excerpt_copy",
+                None,
+                "excerpt_clear",
+                "focus_excerpt",
+            ],
+        )
         menu("help", "&Справка", ["about"])
 
         toolbar = QToolBar("Панель инструментов")
@@ -344,8 +401,12 @@ class MainWindow(QMainWindow):
         self.reader.visible_node_changed.connect(self._on_reader_scrolled)
         self.reader.amendment_clicked.connect(self._on_badge)
         self.reader.context_actions = [
-            self.actions[name] for name in ("bookmark", "copy_citation", "find")
+            self.actions[name] for name in ("excerpt_toggle", "bookmark", "copy_citation", "find")
         ]
+        self.choice.changed.connect(lambda _ids: self._update_excerpt_action())
+        self.excerpt_panel.node_chosen.connect(self.open_node)
+        self.excerpt_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.excerpt_panel.save_failed.connect(self._warn)
         self.search_panel.hit_chosen.connect(self.open_hit)
         self.search_panel.results_changed.connect(self._update_hit_actions)
         self.search_panel.amendment_chosen.connect(self._show_event)
@@ -393,6 +454,7 @@ class MainWindow(QMainWindow):
             )
             self.addDockWidget(area, dock)
         self.tabifyDockWidget(self.docks["timelineDock"], self.docks["bookmarksDock"])
+        self.tabifyDockWidget(self.docks["bookmarksDock"], self.docks["excerptDock"])
         self.docks["timelineDock"].raise_()
         self.toolbar.show()
         self._default_dock_sizes()
@@ -406,10 +468,13 @@ class MainWindow(QMainWindow):
         s.set(keys.LAST_NODE, self.current_node)
         s.set(keys.EXACT_FORM, self.search_panel.exact_action.isChecked())
         s.set(keys.CHANGED_SINCE, self.timeline.since)
+        s.set(keys.EXCERPT_FOOTNOTES, self.excerpt_panel.footnotes)
+        s.set(keys.EXCERPT_FOLDER, self.excerpt_panel.folder)
         return s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search_service.shutdown()
+        self.excerpt_panel.shutdown()
         if self.persist:
             problem = self.save_settings()
             if problem:
@@ -432,6 +497,7 @@ class MainWindow(QMainWindow):
         self.navigator.follow(node_id)
         self.where_label.setText(citation(self.corpus, node_id))
         self._update_bookmark_action()
+        self._update_excerpt_action()
 
     def _on_reader_click(self, node_id: str) -> None:
         self._set_current(node_id)
@@ -592,6 +658,30 @@ class MainWindow(QMainWindow):
         except BookmarksFileError as exc:
             self._warn(str(exc))
         self._bookmarks_changed()
+
+    # -- excerpt -------------------------------------------------------------------------
+    def _excerpt_target(self) -> str:
+        """The hit chosen in the results when they have the focus, else the current clause."""
+        if QApplication.focusWidget() is self.search_panel.view:
+            hit = self.search_panel.view.currentIndex().data(Role.RECORD)
+            if hit is not None:
+                return choice_node(self.corpus, hit.id)
+        return self.current_node
+
+    def toggle_excerpt(self) -> None:
+        node_id = self._excerpt_target()
+        if not node_id:
+            return
+        chosen = self.choice.toggle(node_id)
+        where = citation(self.corpus, node_id)
+        verb = "В выписке" if chosen else "Убрано из выписки"
+        self.statusBar().showMessage(f"{verb}: {where} (пунктов: {len(self.choice)})", 5000)
+        self._update_excerpt_action()
+
+    def _update_excerpt_action(self) -> None:
+        action = self.actions.get("excerpt_toggle")
+        if action is not None:
+            action.setChecked(self.current_node in self.choice)
 
     # -- misc ----------------------------------------------------------------------------
     def change_font_size(self, delta: int) -> None:

@@ -3,8 +3,7 @@
 The act is one document (a few hundred nodes render in a few tens of milliseconds), so the
 reader scrolls rather than pages. After loading, every text block is mapped to the node whose
 anchor opened it; that map turns scroll positions and clicks into node ids and node ids into
-the blocks to tint. Nothing is ever fetched: links are not followed and ``loadResource``
-answers every request with nothing.
+the blocks to tint. Nothing is ever fetched (``StaticBrowser``).
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from gp_desktop.corpus import model as m
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui.act_tree import amendment_note, tree_node_id
 from gp_desktop.ui.reader_html import AMEND_SCHEME, SERIF_FAMILIES, document_html, style_sheet
+from gp_desktop.ui.static_browser import StaticBrowser
 
 CURRENT_COLOUR = QColor("#edf3fb")
 MARK_COLOUR = QColor("#fcefc7")
@@ -48,7 +48,7 @@ SCROLL_MARGIN = 0
 _BAR_WIDTH = 3
 
 
-class Reader(QTextBrowser):
+class Reader(StaticBrowser):
     node_clicked = Signal(str)
     """The user clicked in a node's text; the id is the tree row that stands for it."""
     visible_node_changed = Signal(str)
@@ -65,7 +65,6 @@ class Reader(QTextBrowser):
         self._words: tuple[str, ...] = ()
         self._words_node = ""
         self._word_ranges: list[tuple[int, int]] = []
-        self.refused_resources: list[str] = []
         self._block_node: list[str] = []
         self._block_starts: list[int] = []
         self._first_block: dict[str, int] = {}
@@ -74,10 +73,6 @@ class Reader(QTextBrowser):
             for link in corpus.node_amendments
             if link.node_id in corpus.by_id and corpus.by_id[link.node_id].kind != m.PART
         }
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setReadOnly(True)
-        self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -131,11 +126,6 @@ class Reader(QTextBrowser):
             block = block.next()
         self._block_starts = sorted(self._first_block.values())
         self._ranges: dict[str, tuple[int, int] | None] = {}
-
-    def loadResource(self, type: int, name: QUrl | str):
-        # The act refers to nothing outside itself: never fetch, never read a file.
-        self.refused_resources.append(QUrl(name).toString())
-        return None
 
     # -- ranges of blocks ----------------------------------------------------------------
     def _own_range(self, node_id: str) -> tuple[int, int] | None:

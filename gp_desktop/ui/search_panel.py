@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gp_desktop.ui.excerpt_choice import ExcerptChoice, choice_node
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.search_service import SearchService
 
@@ -67,6 +68,32 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._hits: tuple[Any, ...] = ()
+        self._choice: ExcerptChoice | None = None
+
+    def attach_choice(self, choice: ExcerptChoice) -> None:
+        """Give each hit a check box that ticks its clause for the excerpt."""
+        self.beginResetModel()
+        self._choice = choice
+        self.endResetModel()
+        choice.changed.connect(self._on_choice_changed)
+
+    def _on_choice_changed(self, _node_ids: list[str]) -> None:
+        if self._hits:
+            roles = [int(Qt.ItemDataRole.CheckStateRole)]
+            self.dataChanged.emit(self.index(0), self.index(len(self._hits) - 1), roles)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._choice is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or self._choice is None:
+            return False
+        node_id = choice_node(self._choice.corpus, self._hits[index.row()].id)
+        self._choice.set_chosen(node_id, Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
 
     def set_hits(self, hits: tuple[Any, ...]) -> None:
         self.beginResetModel()
@@ -88,6 +115,11 @@ class SearchResultsModel(QAbstractListModel):
             return f"{hit.citation}: {plain_snippet(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.citation
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if self._choice is None:
+                return None
+            chosen = choice_node(self._choice.corpus, hit.id) in self._choice
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Role.CITATION:
             return hit.citation
         if role == Role.SNIPPET:
@@ -128,9 +160,10 @@ class HitDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        doc = self._document(index, opt.rect.width() - 2 * self.PAD, opt, selected)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        doc = self._document(index, text_rect.width() - 2 * self.PAD, opt, selected)
         painter.save()
-        painter.translate(opt.rect.left() + self.PAD, opt.rect.top() + self.PAD)
+        painter.translate(text_rect.left() + self.PAD, opt.rect.top() + self.PAD)
         context = QAbstractTextDocumentLayout.PaintContext()
         group = (
             QPalette.ColorGroup.Active
@@ -146,7 +179,14 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-        doc = self._document(index, width - 2 * self.PAD, option)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect.setWidth(width)
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        text_width = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget
+        ).width()
+        doc = self._document(index, text_width - 2 * self.PAD, option)
         return QSize(int(width), int(doc.size().height()) + 2 * self.PAD + 1)
 
 

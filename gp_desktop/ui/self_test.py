@@ -1,4 +1,4 @@
-"""``gp-desktop --self-test``: the real window, offscreen, through one search and one clause.
+"""``gp-desktop --self-test``: the real window, offscreen: a search, a clause, its excerpt.
 
 It proves that an installed copy works on this machine (Qt libraries, fonts, the corpus, the
 search index in the user's cache) and prints what it took as one JSON line. Settings and
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui import printing
 from gp_desktop.ui.act_tree import tree_node_id
 from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.settings import Settings
@@ -66,6 +67,8 @@ def run_self_test(app: QApplication, corpus: Corpus, started: float) -> int:
         window.show()
         try:
             _run(app, window, started, painted, report)
+            if report["ok"]:
+                _excerpt(window, folder, report)
         finally:
             window.close()
             window.deleteLater()
@@ -125,3 +128,18 @@ def _run(
         report["error"] = "найденные слова не выделены в тексте"
         return
     report["ok"] = True
+
+
+def _excerpt(window: MainWindow, folder: Path, report: dict) -> None:
+    """Tick the clause found and print its выписка to a PDF, as the Print button would."""
+    began = time.perf_counter()
+    window.toggle_excerpt()
+    excerpt = window.excerpt_panel.excerpt
+    if excerpt is None:
+        report.update(ok=False, error="выписка не составилась")
+        return
+    pdf = printing.write_pdf(excerpt, folder / "выписка.pdf")
+    report["excerpt_pdf_ms"] = _ms(began)
+    report["excerpt_pdf_bytes"] = pdf.stat().st_size
+    if report["excerpt_pdf_bytes"] == 0:
+        report.update(ok=False, error="PDF выписки пуст")

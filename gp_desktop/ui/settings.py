@@ -33,12 +33,23 @@ FONT_SIZE = Key("preferences/reader_font_size", int, 12)
 LAST_NODE = Key("preferences/last_node", str, "")
 EXACT_FORM = Key("preferences/search_exact_form", bool, False)
 CHANGED_SINCE = Key("preferences/changed_since", str, "2025-01-01")
+EXCERPT_FOOTNOTES = Key("preferences/excerpt_footnotes", bool, True)
+EXCERPT_FOLDER = Key("preferences/excerpt_folder", str, "")
 
 # Window layout.
 GEOMETRY = Key("window/geometry", QByteArray, QByteArray())
 DOCK_STATE = Key("window/state", QByteArray, QByteArray())
 
-ALL_KEYS = (FONT_SIZE, LAST_NODE, EXACT_FORM, CHANGED_SINCE, GEOMETRY, DOCK_STATE)
+ALL_KEYS = (
+    FONT_SIZE,
+    LAST_NODE,
+    EXACT_FORM,
+    CHANGED_SINCE,
+    EXCERPT_FOOTNOTES,
+    EXCERPT_FOLDER,
+    GEOMETRY,
+    DOCK_STATE,
+)
 
 MIN_FONT_SIZE = 8
 MAX_FONT_SIZE = 32
