@@ -8,6 +8,7 @@ printing and its preview use ``gp_desktop.ui.printing``, the same pages as the P
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListView,
     QSplitter,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -105,9 +105,11 @@ class _Saver(QObject):
         try:
             written = printing.save_excerpt(excerpt, path)
         except (CorpusError, OSError) as exc:
-            self.done.emit(path, str(exc))
-            return
-        self.done.emit(str(written), "")
+            answer = (path, str(exc))
+        else:
+            answer = (str(written), "")
+        with contextlib.suppress(RuntimeError):  # the window is gone: nobody to tell
+            self.done.emit(*answer)
 
     def wait(self) -> None:
         self._pool.waitForDone()
@@ -183,21 +185,20 @@ class ExcerptPanel(QWidget):
             self.clear_action,
         ]
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
-        for action, text in (
+        # A tool bar rather than a row of buttons: in a narrow pane it folds what does not fit
+        # into its «»» menu instead of widening the pane.
+        self.toolbar = QToolBar("Выписка")
+        self.toolbar.setObjectName("excerptToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action, short in (
             (self.print_action, "Печать"),
             (self.preview_action, "Просмотр"),
             (self.save_action, "Сохранить"),
             (self.copy_action, "Копировать"),
             (self.clear_action, "Очистить"),
         ):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setText(text)
-            button.setObjectName(f"{action.objectName()}Button")
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            action.setIconText(short)
+            self.toolbar.addAction(action)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -212,7 +213,7 @@ class ExcerptPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(buttons)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.footnotes_box)
         layout.addWidget(splitter, 1)
 

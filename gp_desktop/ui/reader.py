@@ -46,6 +46,7 @@ PAGE_EMS = 58
 SCROLL_MARGIN = 0
 """Pixels left above a node scrolled to the top (its block's own top margin already is)."""
 _BAR_WIDTH = 3
+MIN_WIDTH = 420
 
 
 class Reader(StaticBrowser):
@@ -82,6 +83,7 @@ class Reader(StaticBrowser):
         self.setAccessibleName("Текст акта")
         self.setAccessibleDescription("Текст Указа и Положения; выделен текущий пункт")
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setMinimumWidth(MIN_WIDTH)  # the panes around may not squeeze the text away
         self.anchorClicked.connect(self._on_anchor)
         self._scroll_settle = QTimer(self, singleShot=True, interval=150)
         self._scroll_settle.timeout.connect(self._report_visible)

@@ -7,6 +7,7 @@ running finishes but its answer is discarded), so the list always shows the last
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -67,16 +68,22 @@ class SearchService(QObject):
     def start(self) -> None:
         self._pool.start(self._open_on_worker)
 
+    def _post(self, signal, *args) -> None:
+        """Send a worker's answer to the GUI thread, unless the window has gone meanwhile."""
+        if self._closed:
+            return
+        # The window may be destroyed while a worker runs; its answer then has nowhere to go.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
+
     def _open_on_worker(self) -> None:
         began = time.perf_counter()
         try:
             index = self._opener(self.corpus)
         except Exception as exc:  # any failure only disables search; the act stays readable
-            if not self._closed:
-                self._opened.emit(None, f"{type(exc).__name__}: {exc}", 0.0)
+            self._post(self._opened, None, f"{type(exc).__name__}: {exc}", 0.0)
             return
-        if not self._closed:
-            self._opened.emit(index, "", time.perf_counter() - began)
+        self._post(self._opened, index, "", time.perf_counter() - began)
 
     def _on_opened(self, index: Any, error: str, seconds: float) -> None:
         if self._closed:
@@ -114,11 +121,9 @@ class SearchService(QObject):
         try:
             results = index.search(query, limit=limit, exact=exact)
         except Exception as exc:
-            if not self._closed:
-                self._error.emit(generation, f"{type(exc).__name__}: {exc}")
+            self._post(self._error, generation, f"{type(exc).__name__}: {exc}")
             return
-        if not self._closed:
-            self._done.emit(generation, results, time.perf_counter() - began)
+        self._post(self._done, generation, results, time.perf_counter() - began)
 
     def _on_done(self, generation: int, results: Any, seconds: float) -> None:
         if generation == self._generation and not self._closed:
