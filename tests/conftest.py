@@ -98,6 +98,16 @@ def run_cli(
     )
 
 
+@pytest.fixture(scope="session")
+def search_index(corpus, tmp_path_factory):
+    """The real Whoosh index of the committed corpus, built once into a private cache."""
+    from gp_desktop.search import SearchIndex
+
+    index = SearchIndex.open(corpus, cache_dir=tmp_path_factory.mktemp("search-cache"))
+    yield index
+    index.close()
+
+
 # -- the window ---------------------------------------------------------------------------
 
 
@@ -109,11 +119,3 @@ def user_dirs(tmp_path, monkeypatch):
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
     return tmp_path
-
-
-@pytest.fixture(scope="session")
-def search_index(corpus, tmp_path_factory):
-    """The real Whoosh index of the real act, built once for the session."""
-    from gp_desktop.search import SearchIndex
-
-    return SearchIndex.open(corpus, cache_dir=tmp_path_factory.mktemp("index"))
