@@ -2,8 +2,8 @@
 .venv/bin/python scripts/screenshot.py docs/screenshot.png`.
 
 The window is set up as a user would leave it: a clause open from a search, the decree of
-17.12.2025 chosen in the timeline; user folders are temporary so nothing of the real home is
-read or written.
+17.12.2025 chosen in the timeline, two clauses ticked for an excerpt; user folders are
+temporary so nothing of the real home is read or written.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 QUERY = "международное сотрудничество"
+HIT = 2  # п. 15, пп. 4): a clause changed by decrees, inside the marked clause 15
 EVENT = "ukaz-2025-12-17-1125"
 
 
@@ -45,13 +46,13 @@ def main(out: str) -> int:
             time.sleep(0.005)
 
     settle(60, lambda: window.search_service.is_ready)
-    window.bookmarks.add("polozhenie/p-19")
-    window.bookmarks.add("polozhenie/p-15/pp-3-1")
-    window._bookmarks_changed()
+    window.add_bookmark("polozhenie/p-19")
+    window.add_bookmark("polozhenie/p-15/pp-3-1")
+    window.choice.set_all(["polozhenie/p-15/pp-4", "polozhenie/p-19/pp-8"])
     window.timeline.choose_event(EVENT)
     window.search_panel.search(QUERY)
     settle(30, lambda: window.search_panel.results is not None)
-    window.search_panel.choose_row(0)
+    window.search_panel.choose_row(HIT)
     window.search_panel.view.setFocus()
     settle(1.0)
     window.grab().save(out)

@@ -128,7 +128,7 @@ def test_timeline_events_in_date_order_with_their_changes(qapp, qtmodeltester, c
     assert last.data() == "17.12.2025 № 1125 — 7 изменений"
     changes = rows(model, last)
     assert len(changes) == 7
-    assert changes[0].data() == "Положение, Глава 1, п. 1 — изменён"
+    assert changes[0].data() == "Положение, п. 1 — изменён"
     assert changes[0].data(Role.NODE_ID) == "polozhenie/p-1"
     assert "17.12.2025 № 1125" in changes[0].data(Qt.ItemDataRole.ToolTipRole)
 

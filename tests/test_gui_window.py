@@ -303,3 +303,11 @@ def test_context_menu_offers_bookmark_for_the_clause_under_the_pointer(open_wind
     menu.close()
     window.actions["bookmark"].trigger()
     assert [b.node_id for b in window.bookmarks] == ["polozhenie/p-19/pp-2"]
+
+
+def test_the_tree_opens_on_the_chapters_of_the_polozhenie(open_window):
+    window = open_window()
+    nav = window.navigator
+    polozhenie = nav.act_filter.mapFromSource(nav.act_model.index_of("polozhenie"))
+    assert nav.act_view.isExpanded(polozhenie)
+    assert polozhenie.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked

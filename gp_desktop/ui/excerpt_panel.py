@@ -240,6 +240,7 @@ class ExcerptPanel(QWidget):
         for action in self.actions:
             action.setEnabled(has)
         self.empty.setVisible(not has)
+        self.preview_view.setVisible(has)
         if self.excerpt is None:
             self.preview_view.clear()
         else:

@@ -124,8 +124,7 @@ class MainWindow(QMainWindow):
 
         self.search_service = SearchService(corpus, search_opener, self)
         self.choice = ExcerptChoice(corpus, self)
-        self.navigator = Navigator(corpus)
-        self.navigator.act_model.attach_choice(self.choice)
+        self.navigator = Navigator(corpus, self.choice)
         self.search_panel = SearchPanel(self.search_service)
         self.search_panel.model.attach_choice(self.choice)
         self.timeline = TimelinePanel(corpus, settings.get(keys.CHANGED_SINCE))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QTabWidget, QTreeView, QVBoxLayout, QWi
 
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui.act_tree import ActTreeModel
+from gp_desktop.ui.excerpt_choice import ExcerptChoice
 from gp_desktop.ui.institutions import InstitutionModel
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.tree_filter import TreeFilter
@@ -32,7 +33,9 @@ def _tree(name: str, accessible: str) -> QTreeView:
 class Navigator(QWidget):
     node_chosen = Signal(str)
 
-    def __init__(self, corpus: Corpus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, choice: ExcerptChoice | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.corpus = corpus
         self._following = False
@@ -44,6 +47,8 @@ class Navigator(QWidget):
         self.filter_field.setClearButtonEnabled(True)
 
         self.act_model = ActTreeModel(corpus, self)
+        if choice is not None:
+            self.act_model.attach_choice(choice)  # before expanding: attaching resets the model
         self.act_filter = TreeFilter(self)
         self.act_filter.setSourceModel(self.act_model)
         self.act_view = _tree("actTree", "Оглавление акта")

@@ -6,6 +6,7 @@ that records a change is its tooltip.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -18,6 +19,8 @@ from gp_desktop.ui.grouped_model import GroupedModel
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.wording import changes
 
+_CHAPTER = re.compile(r", Глава \d+(?=,)")
+
 
 def event_title(event: Event) -> str:
     """«17.12.2025 № 1125 — 7 изменений» or «13.10.2017 № 563 — исходный текст»."""
@@ -28,7 +31,9 @@ def event_title(event: Event) -> str:
 
 
 def change_title(change: Change) -> str:
-    return f"{change.citation} — {EFFECT_NAMES.get(change.effect, change.effect)}"
+    """«Положение, п. 2 — в новой редакции»: the chapter is left to the tooltip, for width."""
+    where = _CHAPTER.sub("", change.citation)
+    return f"{where} — {EFFECT_NAMES.get(change.effect, change.effect)}"
 
 
 class TimelineModel(GroupedModel):
@@ -61,7 +66,7 @@ class TimelineModel(GroupedModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return change_title(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.footnote or row.citation
+            return f"{row.citation}\n{row.footnote}" if row.footnote else row.citation
         if role == Role.NODE_ID:
             return row.node_id
         if role == Role.CITATION:
