@@ -55,7 +55,7 @@ def main(out: str) -> int:
     window.search_panel.choose_row(HIT)
     window.search_panel.view.setFocus()
     settle(1.0)
-    window.grab().save(out)
+    window.grab().save(out, "PNG", 0)  # quality 0: the strongest (lossless) compression
     print(out)
     window.close()
     return 0

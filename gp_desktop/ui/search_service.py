@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from gp_desktop.corpus.reader import Corpus
 
 Opener = Callable[[Corpus], Any]
+WARM_UP_QUERY = "прокуратура"
 
 
 def open_search_index(corpus: Corpus, cache_dir: Path | None = None) -> Any:
@@ -80,6 +81,9 @@ class SearchService(QObject):
         began = time.perf_counter()
         try:
             index = self._opener(self.corpus)
+            # The first query loads the analyser's dictionaries and caches (tens of ms): pay
+            # that here, on the worker, not on the user's first keystroke.
+            index.search(WARM_UP_QUERY, limit=1)
         except Exception as exc:  # any failure only disables search; the act stays readable
             self._post(self._opened, None, f"{type(exc).__name__}: {exc}", 0.0)
             return
