@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, ROOT, run_cli
 
 
 @pytest.fixture
@@ -73,3 +76,22 @@ def test_self_test_does_not_combine_with_a_command():
     result = run_cli("--self-test", "show", "19")
     assert result.returncode == 2
     assert "--self-test" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
+def test_no_screen_is_said_in_one_line(clean_env):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.update({k: v for k, v in clean_env.items() if k != "QT_QPA_PLATFORM"})
+    result = subprocess.run(
+        [sys.executable, "-m", "gp_desktop"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("gp-desktop: нет экрана для окна")
+    assert len(result.stderr.strip().splitlines()) == 1

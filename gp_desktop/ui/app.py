@@ -19,6 +19,7 @@ from gp_desktop.corpus.reader import Corpus
 from gp_desktop.paths import bundled_corpus
 
 EXIT_CORPUS = 1
+EXIT_NO_SCREEN = 1
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
 
@@ -64,11 +65,28 @@ def open_corpus_or_explain(path: Path) -> Corpus | None:
         return None
 
 
+def no_screen() -> bool:
+    """On Linux with no display to show a window on, Qt would abort with a long message."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def run_gui(args: argparse.Namespace) -> int:
     started = getattr(args, "started_at", None) or time.perf_counter()
     self_test = bool(getattr(args, "self_test", False))
     if self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if no_screen():
+        print(
+            "gp-desktop: нет экрана для окна (не заданы DISPLAY и WAYLAND_DISPLAY); "
+            "запустите в графическом сеансе или через xvfb-run",
+            file=sys.stderr,
+        )
+        return EXIT_NO_SCREEN
     app = _application()
     path = Path(args.corpus) if getattr(args, "corpus", None) else bundled_corpus()
     corpus = open_corpus_or_explain(path)
