@@ -21,6 +21,7 @@ a ``QLabel``; the difference is what the search adds to the pause the field wait
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import statistics
@@ -112,7 +113,7 @@ class _Child:
     def max_gap_ms(self, start: float, end: float) -> float:
         """The longest time between ``start``, the ticks that followed it and ``end``."""
         moments = [start, *(t for t in self.ticks if start < t < end), end]
-        gaps = [b - a for a, b in zip(moments, moments[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(moments)]
         return round(max(gaps) * 1000, 1)
 
     # -- typing ------------------------------------------------------------------------
@@ -327,7 +328,9 @@ def gui_stall(quick: bool) -> dict:
         f"(index ready {stall['index_build_ms']:.0f} ms after the first paint), "
         f"typing {stall['typing_max_ms']} ms, idle {stall['idle_max_ms']} ms"
     )
-    report(f"  (before the first paint, window construction aside: {stall['first_paint_gap_ms']} ms)")
+    report(
+        f"  (before the first paint, window construction aside: {stall['first_paint_gap_ms']} ms)"
+    )
     report(
         f"  search as you type, last key → results painted: median {typing['first_result_ms']} ms, "
         f"p95 {typing['first_result_p95_ms']} ms; bare field with the same {DEBOUNCE_MS} ms pause "
