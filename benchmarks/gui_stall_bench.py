@@ -21,6 +21,7 @@ a ``QLabel``; the difference is what the search adds to the pause the field wait
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -47,6 +48,10 @@ TYPED = [
     "полномочия генерального прокурора",
     "№ 1125",
 ]
+POLL_MS = 10
+"""How often a wait checks its condition. Every check is Python on the GUI thread, which must
+take the interpreter lock from the worker (up to the 5 ms switch interval each time): polling
+faster would itself hold the ticks back."""
 IDLE_SECONDS = 1.0
 INDEX_TIMEOUT = 600.0
 
@@ -62,6 +67,17 @@ class _Child:
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.ticks: list[float] = []
+        # Garbage collections stop every thread: note them, to tell what a long gap was.
+        self.collections: list[tuple[float, float, int]] = []
+        began: list[float] = []
+
+        def on_collection(phase: str, info: dict) -> None:
+            if phase == "start":
+                began[:] = [time.perf_counter()]
+            elif began:
+                self.collections.append((began[0], time.perf_counter(), info["generation"]))
+
+        gc.callbacks.append(on_collection)
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
@@ -93,7 +109,7 @@ class _Child:
             return True
         loop = QEventLoop()
         poll = QTimer()
-        poll.setInterval(1)
+        poll.setInterval(POLL_MS)
         deadline = time.perf_counter() + timeout
 
         def check() -> None:
@@ -110,11 +126,32 @@ class _Child:
         until = time.perf_counter() + seconds
         self.wait_until(lambda: time.perf_counter() >= until, seconds + 1)
 
-    def max_gap_ms(self, start: float, end: float) -> float:
-        """The longest time between ``start``, the ticks that followed it and ``end``."""
+    def gaps(self, start: float, end: float) -> list[tuple[float, float]]:
+        """The times between ``start``, the ticks that followed it and ``end``, longest first."""
         moments = [start, *(t for t in self.ticks if start < t < end), end]
-        gaps = [b - a for a, b in itertools.pairwise(moments)]
-        return round(max(gaps) * 1000, 1)
+        return sorted(itertools.pairwise(moments), key=lambda gap: gap[0] - gap[1])
+
+    def longest_gap(self, start: float, end: float) -> tuple[float, float]:
+        return self.gaps(start, end)[0]
+
+    def longest_gaps(self, start: float, end: float, count: int = 5) -> list[tuple[float, float]]:
+        """(ms after ``start``, ms long) of the longest gaps: where to look first."""
+        return [
+            (round((a - start) * 1000, 1), round((b - a) * 1000, 1))
+            for a, b in self.gaps(start, end)[:count]
+        ]
+
+    def max_gap_ms(self, start: float, end: float) -> float:
+        a, b = self.longest_gap(start, end)
+        return round((b - a) * 1000, 1)
+
+    def gap_cause(self, start: float, end: float) -> str:
+        """What the longest gap overlapped: garbage collections, or nothing we can see."""
+        a, b = self.longest_gap(start, end)
+        found = [(g, e - s) for s, e, g in self.collections if s < b and e > a and e - s > 0.001]
+        if not found:
+            return "no garbage collection"
+        return ", ".join(f"gen{g} collection {seconds * 1000:.1f} ms" for g, seconds in found)
 
     # -- typing ------------------------------------------------------------------------
     def type_text(self, field, text: str) -> float:
@@ -210,6 +247,12 @@ class _Child:
             "indexing_max_ms": self.max_gap_ms(marks["painted"], marks["ready"]),
             "typing_max_ms": self.max_gap_ms(marks["typing"], marks["typed"]),
             "idle_max_ms": self.max_gap_ms(marks["typed"], marks["idle"]),
+            "indexing_gap_cause": self.gap_cause(marks["painted"], marks["ready"]),
+            "typing_gap_cause": self.gap_cause(marks["typing"], marks["typed"]),
+            "indexing_gaps": self.longest_gaps(marks["painted"], marks["ready"]),
+            "longest_collection_ms": round(
+                max((e - s for s, e, _ in self.collections), default=0.0) * 1000, 1
+            ),
             "ticks": len(self.ticks),
             "typed": self.queries,
             "key_interval_ms": KEY_MS,
@@ -310,6 +353,10 @@ def gui_stall(quick: bool) -> dict:
         "idle_max_ms": child["idle_max_ms"],
         "first_paint_gap_ms": child["first_paint_gap_ms"],
         "index_build_ms": child["index_build_ms"],
+        "indexing_gap_cause": child["indexing_gap_cause"],
+        "typing_gap_cause": child["typing_gap_cause"],
+        "longest_collection_ms": child["longest_collection_ms"],
+        "indexing_gaps": child["indexing_gaps"],
     }
     ours, bare = child["latencies_ms"], child["bare_latencies_ms"]
     typing = {
@@ -327,6 +374,10 @@ def gui_stall(quick: bool) -> dict:
         f"  longest gap: indexing {stall['indexing_max_ms']} ms "
         f"(index ready {stall['index_build_ms']:.0f} ms after the first paint), "
         f"typing {stall['typing_max_ms']} ms, idle {stall['idle_max_ms']} ms"
+    )
+    report(
+        f"  the longest gaps overlapped: indexing — {stall['indexing_gap_cause']}; "
+        f"typing — {stall['typing_gap_cause']}"
     )
     report(
         f"  (before the first paint, window construction aside: {stall['first_paint_gap_ms']} ms)"
@@ -362,4 +413,9 @@ if __name__ == "__main__":
         sys.exit(child_main("--quick" in sys.argv))
     sys.path.insert(0, str(HERE))
     sys.path.insert(0, str(ROOT))
-    print(json.dumps(gui_stall("--quick" in sys.argv), ensure_ascii=False, indent=1))
+    from harness import set_quiet
+
+    set_quiet(True)  # stdout is the JSON alone
+    found = gui_stall("--quick" in sys.argv)
+    found.pop("figures")
+    print(json.dumps(found, ensure_ascii=False, indent=1))

@@ -42,9 +42,11 @@ if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
 
 from build_bench import build  # noqa: E402
 from excerpt_bench import bench_excerpt  # noqa: E402
+from gui_stall_bench import gui_stall  # noqa: E402
 from harness import Figure, report, set_quiet, table  # noqa: E402
 from morphology_bench import morphology  # noqa: E402
 from search_bench import search  # noqa: E402
+from startup_bench import startup  # noqa: E402
 
 
 def excerpt(quick: bool) -> dict:
@@ -73,9 +75,11 @@ def excerpt(quick: bool) -> dict:
 
 
 SECTIONS: dict[str, Callable[[bool], dict]] = {
+    "startup": startup,
     "search": search,
     "build": build,
     "excerpt": excerpt,
+    "gui_stall": gui_stall,
     "morphology": morphology,
 }
 DEFAULT = [name for name in SECTIONS if name != "morphology"]
@@ -121,7 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"quick": args.quick}
     figures: list[Figure] = []
     for name in args.section or DEFAULT:
-        found = SECTIONS[name](args.quick)
+        try:
+            found = SECTIONS[name](args.quick)
+        except Exception as exc:  # one broken section must not hide the others' figures
+            report(f"{name}: FAILED: {type(exc).__name__}: {exc}")
+            found = {name: {"error": f"{type(exc).__name__}: {exc}"}}
         figures += found.pop("figures", [])
         _merge(results, found)
         report()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import zipfile
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 _NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -45,14 +45,14 @@ def styles_xml(footer: str, margins_mm: tuple[float, float, float, float], font:
         "<style:paragraph-properties><style:tab-stops>"
         f'<style:tab-stop style:position="{text_width}mm" style:type="right"/>'
         "</style:tab-stops></style:paragraph-properties>"
-        f'<style:text-properties fo:font-family="{escape(font, {chr(34): "&quot;"})}" '
+        f'<style:text-properties fo:font-family="{escape(font)}" '
         'fo:font-size="9pt"/>'
         "</style:style>"
         "</office:automatic-styles>"
         "<office:master-styles>"
         '<style:master-page style:name="Standard" style:page-layout-name="ExcerptPage">'
         '<style:footer><text:p text:style-name="ExcerptFooter">'
-        f"{escape(footer)}<text:tab/>стр. "
+        f"{escape(footer, quote=False)}<text:tab/>стр. "
         '<text:page-number text:select-page="current"/> из <text:page-count/>'
         "</text:p></style:footer>"
         "</style:master-page>"

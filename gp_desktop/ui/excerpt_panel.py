@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.excerpt import Excerpt, compose_excerpt
-from gp_desktop.ui import printing
 from gp_desktop.ui.act_tree import node_title
 from gp_desktop.ui.excerpt_choice import ExcerptChoice
 from gp_desktop.ui.roles import Role
@@ -87,6 +86,14 @@ class ChosenModel(QAbstractListModel):
         return None
 
 
+def _printing():
+    """The printing module, imported when first needed rather than with the window: it loads
+    QtPrintSupport, about 80 ms that would otherwise come before the window's first paint."""
+    from gp_desktop.ui import printing
+
+    return printing
+
+
 class _Saver(QObject):
     """Writes a file on a worker thread and reports back on the GUI thread."""
 
@@ -99,9 +106,10 @@ class _Saver(QObject):
         self._pool.setMaxThreadCount(1)
 
     def save(self, excerpt: Excerpt, path: str) -> None:
-        self._pool.start(lambda: self._save_on_worker(excerpt, path))
+        printing = _printing()  # imported here, on the GUI thread, not first on the worker
+        self._pool.start(lambda: self._save_on_worker(printing, excerpt, path))
 
-    def _save_on_worker(self, excerpt: Excerpt, path: str) -> None:
+    def _save_on_worker(self, printing, excerpt: Excerpt, path: str) -> None:
         try:
             written = printing.save_excerpt(excerpt, path)
         except (CorpusError, OSError) as exc:
@@ -261,12 +269,12 @@ class ExcerptPanel(QWidget):
     def print_(self) -> bool:
         if self.excerpt is None:
             return False
-        return printing.print_excerpt(self.window(), self.excerpt)
+        return _printing().print_excerpt(self.window(), self.excerpt)
 
     def preview(self) -> bool:
         if self.excerpt is None:
             return False
-        return printing.preview_excerpt(self.window(), self.excerpt)
+        return _printing().preview_excerpt(self.window(), self.excerpt)
 
     def copy(self) -> None:
         if self.excerpt is not None:

@@ -3,11 +3,18 @@
 Results come back through queued signals tagged with a generation number; a new query
 supersedes the one before it (a query still waiting in the queue is dropped, one already
 running finishes but its answer is discarded), so the list always shows the last thing typed.
+
+The workers run Python, and so does the GUI thread whenever Qt calls back into it (a model's
+``data()``, a paint event, a slot): each such call waits for the interpreter lock, by default
+up to 5 ms while a worker is busy, and painting a pane makes hundreds of them, so the window
+froze for 100 ms and more while the index was built. A shorter switch interval bounds that
+wait (``benchmarks/gui_stall_bench.py`` measures it); it costs nothing while no thread waits.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +26,8 @@ from gp_desktop.corpus.reader import Corpus
 
 Opener = Callable[[Corpus], Any]
 WARM_UP_QUERY = "прокуратура"
+SWITCH_INTERVAL = 0.0005
+"""Seconds a worker runs Python before handing the interpreter lock to a waiting GUI thread."""
 
 
 def open_search_index(corpus: Corpus, cache_dir: Path | None = None) -> Any:
@@ -67,6 +76,8 @@ class SearchService(QObject):
         return self._index
 
     def start(self) -> None:
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)
         self._pool.start(self._open_on_worker)
 
     def _post(self, signal, *args) -> None:
