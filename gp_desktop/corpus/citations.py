@@ -37,7 +37,7 @@ _STEP = {
     m.APPROVAL: "гриф",
     m.MARKER: "пометка",
     m.PREAMBLE: "преамбула",
-    "signature": "подпись",
+    m.SIGNATURE: "подпись",
 }
 
 

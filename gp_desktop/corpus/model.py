@@ -18,6 +18,7 @@ PREAMBLE = "preamble"
 APPROVAL = "approval"  # «УТВЕРЖДЕНО Указом Президента …» and annex attributions
 MARKER = "marker"  # «Для служебного пользования», «Экз. № 08»
 FOOTNOTE = "footnote"
+SIGNATURE = "signature"  # «Президент Республики Казахстан Н.Назарбаев»
 
 # Amendment effects, as the footnotes word them.
 NEW_EDITION = "new_edition"

@@ -31,6 +31,7 @@ from gp_desktop.corpus.footnotes import (
     parse_links,
     short_date,
 )
+from gp_desktop.corpus.institutions import collect_institutions
 
 _APPROVAL = re.compile(r"^УТВЕРЖДЕН[АОЫ]?$")
 _APPROVAL_CONT = re.compile(
@@ -310,7 +311,7 @@ class _Parser:
             ):
                 lines.append(self.blocks[j].text)
                 j += 1
-            part.add(_B(kind="signature", line=b.line, text="\n".join(lines), slug="podpis"))
+            part.add(_B(kind=m.SIGNATURE, line=b.line, text="\n".join(lines), slug="podpis"))
             self.clause = self.subclause = None
             self.last = None
             return j
@@ -501,7 +502,7 @@ def _assign_children(parent: _B, unique) -> None:
         m.FOOTNOTE: "snoska",
         m.GROUP: "gr",
         m.ITEM: "ed",
-        "signature": "podpis",
+        m.SIGNATURE: "podpis",
     }
     for child in parent.children:
         if child.slug:
@@ -637,8 +638,6 @@ def parse_act(text: str, source_name: str = "", source_sha256: str = "") -> m.Pa
         number=number,
         edition_date=edition,
     )
-    from gp_desktop.corpus.institutions import collect_institutions
-
     return m.ParsedAct(
         act=act,
         nodes=nodes,
