@@ -268,6 +268,21 @@ def test_frozen_program_refuses_bad_input_with_one_line(frozen):
     assert "Traceback" not in got.stderr
 
 
+def test_frozen_output_into_a_reader_that_stops_early_ends_quietly(frozen):
+    """`gp-desktop show 19 | head -1`: no "Exception ignored … BrokenPipeError" on the terminal."""
+    process = subprocess.Popen(
+        [*frozen.isolation, str(frozen.program), "show", "19"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"HOME": str(frozen.home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"},
+    )
+    process.stdout.close()  # the reader is gone before the program writes
+    stderr = process.stderr.read().decode("utf-8")
+    process.stderr.close()
+    assert process.wait(timeout=120) == 0
+    assert stderr == ""
+
+
 @pytest.mark.skipif(
     not HAS_SEARCH, reason="gp_desktop/commands/search.py is not on this branch yet"
 )
