@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "timeline",
     "export",
     "check",
+    "excerpt",
 ]
 
 EXIT_ERROR = 1

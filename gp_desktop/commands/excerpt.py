@@ -1,0 +1,55 @@
+"""``gp-desktop excerpt ID-or-citation… -o FILE``: the excerpt the GUI prints, as a file.
+
+The format follows the extension: .pdf and .odt are made by Qt (started offscreen when there
+is no display), exactly as the GUI saves them; .html and .txt need no Qt. Each file is written
+to a temporary file beside the target and renamed over it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from gp_desktop.commands import add_corpus_option, open_corpus
+from gp_desktop.excerpt import compose_excerpt
+from gp_desktop.excerpt.files import FORMATS, output_format, output_target, write_document
+
+NAME = "excerpt"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser(NAME, help="выписка из выбранных пунктов в PDF, ODT, HTML или текст")
+    p.add_argument(
+        "references",
+        nargs="*",
+        metavar="ID-or-citation",
+        help="пункты: 19, «п. 19», 19.8, «пп. 8 п. 19», «глава 3», polozhenie/p-19/pp-8",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="файл выписки; формат по расширению: " + ", ".join(FORMATS),
+    )
+    p.add_argument(
+        "--no-footnotes",
+        dest="footnotes",
+        action="store_false",
+        help="без сносок об изменениях",
+    )
+    add_corpus_option(p)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    suffix = output_format(args.output)  # a wrong name or folder fails before any work
+    output_target(args.output)
+    corpus = open_corpus(args)
+    excerpt = compose_excerpt(corpus, args.references, footnotes=args.footnotes)
+    if suffix in (".pdf", ".odt"):
+        from gp_desktop.ui.printing import save_excerpt
+
+        save_excerpt(excerpt, args.output)
+    else:
+        write_document(excerpt, args.output)
+    return 0

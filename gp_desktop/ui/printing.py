@@ -1,0 +1,434 @@
+"""Printing excerpts: one printer setup for print, print preview and PDF; ODT through Qt.
+
+Every page is painted here, not by ``QTextDocument.print_``, because a выписка carries the
+act's short name and «стр. N из M» at the foot of each page, which ``print_`` cannot draw. The
+same painting serves the printer, the preview (``QPrintPreviewDialog.paintRequested``) and the
+PDF (``QPdfWriter``), so what the user previews is what is printed and saved. Files are
+rendered into a temporary file beside the target and renamed over it, so a failure never
+leaves half a file. The command line uses this module too: ``ensure_app`` starts Qt offscreen
+when there is no display.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentWriter,
+    QTextFrame,
+    QTextLine,
+    QTextTable,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from gp_desktop.excerpt import Excerpt, ExcerptError
+from gp_desktop.excerpt.files import output_format, output_target, write_document, write_failed
+from gp_desktop.excerpt.odt import add_page_style
+
+# Fonts with Cyrillic and the Kazakh letters (Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І): DejaVu comes with
+# the Linux bootstrap; the others are what Windows and macOS workstations have.
+SERIF_FAMILIES = ["DejaVu Serif", "Times New Roman", "Liberation Serif", "PT Serif"]
+BODY_POINT_SIZE = 12
+FOOTER_POINT_SIZE = 9
+# ГОСТ Р 7.0.97 margins, in millimetres: left, top, right, bottom.
+PAGE_MARGINS_MM = QMarginsF(20, 15, 15, 15)
+PDF_RESOLUTION = 600
+LAYOUT_DPI = 96
+TABLE_RULE_WIDTH = 0.75
+_LIGATURE_TAGS = ("liga", "clig", "dlig")
+
+_app: QCoreApplication | None = None
+_printer: QPrinter | None = None
+
+
+def ensure_app() -> QCoreApplication:
+    """The running Qt application, or a new one for the command line.
+
+    A command shows no window, so on Linux it runs Qt offscreen unless told otherwise: it
+    then works without a display and with a stale one alike. Elsewhere the platform's own
+    plugin is kept, for its font database holds the system's fonts.
+    """
+    global _app
+    app = QCoreApplication.instance()
+    if app is not None:
+        return app
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _app = QApplication(["gp-desktop"])
+    return _app
+
+
+def body_font(point_size: float = BODY_POINT_SIZE) -> QFont:
+    """The excerpt's serif, naming only families that are installed so Qt does not guess."""
+    installed = set(QFontDatabase.families())
+    families = [f for f in SERIF_FAMILIES if f in installed] or SERIF_FAMILIES
+    font = QFont()
+    font.setFamilies(families)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(point_size)
+    _no_ligatures(font)
+    return font
+
+
+def _no_ligatures(font: QFont) -> None:
+    # «ff» drawn as one glyph comes back out of the PDF as «ﬀ»: copied text would differ.
+    for tag in _LIGATURE_TAGS:
+        font.setFeature(QFont.Tag(tag), 0)
+
+
+def page_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        PAGE_MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def make_printer() -> QPrinter:
+    """A printer set up for excerpts: A4, the excerpt margins, high resolution."""
+    ensure_app()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    printer.setFullPage(False)
+    return printer
+
+
+def shared_printer() -> QPrinter:
+    """One printer for the session, so the choices made in the print dialog are kept."""
+    global _printer
+    if _printer is None:
+        _printer = make_printer()
+    return _printer
+
+
+def excerpt_document(excerpt: Excerpt) -> QTextDocument:
+    """The excerpt's HTML as a QTextDocument in the excerpt's font."""
+    ensure_app()
+    doc = QTextDocument()
+    doc.setDefaultFont(body_font())
+    doc.setHtml(excerpt.html)
+    plain = QTextCharFormat()
+    plain.setFontFeatures({QFont.Tag(tag): 0 for tag in _LIGATURE_TAGS})
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(plain)
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, excerpt.title)
+    return doc
+
+
+def _page_range(device: QPagedPaintDevice, pages: int) -> range:
+    """The pages to paint: all, or those chosen in the print dialog."""
+    if isinstance(device, QPrinter) and device.printRange() == QPrinter.PrintRange.PageRange:
+        first = max(device.fromPage(), 1)
+        last = min(device.toPage() or pages, pages)
+        return range(first - 1, last)
+    return range(pages)
+
+
+def _layout_device() -> QImage:
+    """A stand-in device at the CSS reference resolution (96 dpi) to lay the excerpt out on.
+
+    Qt takes lengths in the HTML's CSS (margins, indents, cell padding) as pixels of the
+    layout's device. Laid out at 96 dpi, as a browser would, and then scaled onto the page,
+    the excerpt looks the same on a 300 dpi printer, in a 600 dpi PDF and in the preview.
+    """
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+class _Pages:
+    """The excerpt laid out in pages of one size: which lines and table cells fall on each.
+
+    Text is drawn line by line onto the page that holds it. Qt's own document painting also
+    draws, clipped out of sight, the last line of a paragraph that ends on the previous page;
+    a PDF would keep that hidden line, and text copied or extracted from the page would
+    repeat it. Table rules are drawn here for the same reason: Qt draws them only together
+    with the text.
+    """
+
+    def __init__(self, excerpt: Excerpt, width: float, height: float) -> None:
+        self.reference = _layout_device()
+        self.doc = excerpt_document(excerpt)
+        self.doc.setUseDesignMetrics(True)  # advances that scale exactly onto the page
+        self.doc.setDocumentMargin(0)  # the page layout's margins frame the text
+        tables = [f for f in _frames(self.doc.rootFrame()) if isinstance(f, QTextTable)]
+        for table in tables:
+            table_format = table.format()
+            table_format.setBorder(0)
+            table.setFormat(table_format)
+        layout = self.doc.documentLayout()
+        layout.setPaintDevice(self.reference)
+        self.size = QSizeF(width, height)
+        self.doc.setPageSize(self.size)
+        self.count = self.doc.pageCount()
+        self.lines: dict[int, list[tuple[QTextLine, QPointF]]] = {}
+        block = self.doc.begin()
+        while block.isValid():
+            text_layout = block.layout()
+            origin = layout.blockBoundingRect(block).topLeft()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                middle = origin.y() + line.y() + line.height() / 2
+                self.lines.setdefault(int(middle // height), []).append((line, origin))
+            block = block.next()
+        self.cells = [rect for table in tables for rect in _cell_rects(self.doc, table)]
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        top = page * self.size.height()
+        bottom = top + self.size.height()
+        painter.save()
+        painter.translate(0, -top)
+        # Only the page break needs a clip; a glyph hinted a hair wider on a screen-resolution
+        # preview must not be cut at the right margin.
+        spare = self.size.width() * 0.05
+        painter.setClipRect(QRectF(-spare, top, self.size.width() + 2 * spare, self.size.height()))
+        # Black whatever the desktop theme: a dark theme must not print white text.
+        painter.setPen(QPen(Qt.GlobalColor.black))
+        for line, origin in self.lines.get(page, []):
+            line.draw(painter, origin)
+        painter.setPen(QPen(Qt.GlobalColor.black, TABLE_RULE_WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = TABLE_RULE_WIDTH / 2
+        for cell in self.cells:
+            if cell.bottom() <= top or cell.top() >= bottom:
+                continue
+            # Rules on the text's edge would be cut in half by the page clip.
+            rect = QRectF(
+                QPointF(max(cell.left(), inset), cell.top()),
+                QPointF(min(cell.right(), self.size.width() - inset), cell.bottom()),
+            )
+            painter.drawRect(rect)
+            # A row split by the page break is closed at the foot of one page and the head
+            # of the next.
+            if rect.bottom() > bottom:
+                painter.drawLine(
+                    QPointF(rect.left(), bottom - inset), QPointF(rect.right(), bottom - inset)
+                )
+            if rect.top() < top:
+                painter.drawLine(
+                    QPointF(rect.left(), top + inset), QPointF(rect.right(), top + inset)
+                )
+        painter.restore()
+
+
+def _frames(frame: QTextFrame) -> list[QTextFrame]:
+    found = []
+    for child in frame.childFrames():
+        found.append(child)
+        found.extend(_frames(child))
+    return found
+
+
+def _cell_rects(doc: QTextDocument, table: QTextTable) -> list[QRectF]:
+    """Each cell's box in document coordinates, from where the layout put the cells' text."""
+    layout = doc.documentLayout()
+    padding = table.format().cellPadding()
+    cells = {}
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            if (cell.row(), cell.column()) == (row, column):
+                first = layout.blockBoundingRect(cell.firstCursorPosition().block())
+                cells[row, column] = (cell, first.topLeft() - QPointF(padding, padding))
+    if not cells:
+        return []
+    lefts = [
+        min(p.x() for (_, c), (_, p) in cells.items() if c == col) for col in range(table.columns())
+    ]
+    tops = [
+        min(p.y() for (r, _), (_, p) in cells.items() if r == row) for row in range(table.rows())
+    ]
+    frame = layout.frameBoundingRect(table)
+    right, bottom = lefts[0] + frame.width(), tops[0] + frame.height()
+    rects = []
+    for (row, column), (cell, _) in cells.items():
+        last_column = column + cell.columnSpan()
+        last_row = row + cell.rowSpan()
+        x1 = lefts[last_column] if last_column < len(lefts) else right
+        y1 = tops[last_row] if last_row < len(tops) else bottom
+        rects.append(QRectF(QPointF(lefts[column], tops[row]), QPointF(x1, y1)))
+    return rects
+
+
+def _paginate(device: QPagedPaintDevice, excerpt: Excerpt) -> tuple[_Pages, float, float]:
+    """The excerpt in pages of ``device``'s size, with the scale from 96 dpi to the device."""
+    ensure_app()
+    scale_x = device.logicalDpiX() / LAYOUT_DPI
+    scale_y = device.logicalDpiY() / LAYOUT_DPI
+    width, height = device.width() / scale_x, device.height() / scale_y
+    footer_height = QFontMetricsF(body_font(FOOTER_POINT_SIZE), _layout_device()).height() * 2.5
+    return _Pages(excerpt, width, height - footer_height), scale_x, scale_y
+
+
+def page_count(device: QPagedPaintDevice, excerpt: Excerpt) -> int:
+    """How many pages the excerpt takes on ``device``."""
+    return _paginate(device, excerpt)[0].count
+
+
+def paint_excerpt(device: QPagedPaintDevice, excerpt: Excerpt) -> int:
+    """Lay the excerpt out in pages of ``device`` and paint them with footers; the page count.
+
+    The layout is made at 96 dpi and scaled onto the device, so the pages look the same on
+    paper, in the PDF and in the preview. Pages break between lines, never through one; each
+    page carries the act's short name and «стр. N из M» under a rule at its foot.
+    """
+    pages, scale_x, scale_y = _paginate(device, excerpt)
+    footer_font = body_font(FOOTER_POINT_SIZE)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExcerptError("не удалось начать печать выписки (устройство недоступно)")
+    try:
+        painter.scale(scale_x, scale_y)
+        for n, page in enumerate(_page_range(device, pages.count)):
+            if n and not device.newPage():
+                raise ExcerptError("не удалось начать новую страницу выписки")
+            pages.paint(painter, page)
+            _paint_footer(painter, excerpt, page + 1, pages.count, footer_font)
+    finally:
+        painter.end()
+    return pages.count
+
+
+def _paint_footer(painter: QPainter, excerpt: Excerpt, page: int, pages: int, font: QFont) -> None:
+    """The act's name and «стр. N из M» under a rule, drawn in the device's own units."""
+    device = painter.device()
+    width, height = float(device.width()), float(device.height())
+    painter.save()
+    painter.resetTransform()
+    painter.setClipping(False)
+    painter.setFont(font)
+    painter.setPen(QPen(Qt.GlobalColor.black, 0))  # cosmetic: a hairline on any device
+    metrics = QFontMetricsF(font, device)
+    baseline = height - metrics.descent()
+    rule = baseline - metrics.ascent() - metrics.height() * 0.5
+    painter.drawLine(QPointF(0, rule), QPointF(width, rule))
+    name, number = excerpt.page_footer(page, pages)
+    number_width = metrics.horizontalAdvance(number)
+    gap = metrics.horizontalAdvance("    ")
+    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, width - number_width - gap)
+    painter.drawText(QPointF(0, baseline), name)
+    painter.drawText(QPointF(width - number_width, baseline), number)
+    painter.restore()
+
+
+def _write_via_temp(path: str | Path, render: Callable[[str], None]) -> Path:
+    """Render into a temporary file beside ``path``, then rename it over ``path``."""
+    target = output_target(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+    os.close(fd)
+    try:
+        render(tmp)
+        if os.path.getsize(tmp) == 0:
+            raise ExcerptError(f"{path}: не удалось записать (пустой результат)")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return target
+
+
+def pdf_writer(path: str | Path, title: str = "") -> QPdfWriter:
+    """A PDF device with the excerpt's page: A4, its margins, 600 dpi, title in the metadata."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout())
+    writer.setTitle(title)
+    writer.setCreator("gp-desktop")
+    return writer
+
+
+def save_excerpt(excerpt: Excerpt, path: str | Path) -> Path:
+    """Save in the format the extension names: .pdf, .odt, .html or .txt."""
+    suffix = output_format(path)
+    if suffix == ".pdf":
+        return write_pdf(excerpt, path)
+    if suffix == ".odt":
+        return write_odt(excerpt, path)
+    return write_document(excerpt, path)
+
+
+def write_pdf(excerpt: Excerpt, path: str | Path) -> Path:
+    """The excerpt as a PDF with its fonts embedded, written atomically to ``path``."""
+    ensure_app()
+
+    def render(tmp: str) -> None:
+        paint_excerpt(pdf_writer(tmp, excerpt.title), excerpt)
+
+    return _write_via_temp(path, render)
+
+
+def write_odt(excerpt: Excerpt, path: str | Path) -> Path:
+    """The excerpt as an OpenDocument text with the footer on every page, written atomically."""
+    ensure_app()
+
+    def render(tmp: str) -> None:
+        writer = QTextDocumentWriter(tmp, b"odf")
+        if not writer.write(excerpt_document(excerpt)):
+            raise ExcerptError(f"{path}: не удалось записать ODT")
+        del writer  # closes the file before it is reopened below
+        margins = PAGE_MARGINS_MM
+        add_page_style(
+            tmp,
+            excerpt.footer,
+            (margins.left(), margins.top(), margins.right(), margins.bottom()),
+            body_font().families()[0],
+        )
+
+    return _write_via_temp(path, render)
+
+
+def print_excerpt(
+    parent: QWidget | None, excerpt: Excerpt, printer: QPrinter | None = None
+) -> bool:
+    """Print through the platform's print dialog; False when the user cancels."""
+    printer = printer or shared_printer()
+    printer.setDocName(excerpt.title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Печать выписки")
+    dialog.setMinMax(1, page_count(printer, excerpt))  # the page range the user may choose
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    paint_excerpt(printer, excerpt)
+    return True
+
+
+def preview_excerpt(
+    parent: QWidget | None, excerpt: Excerpt, printer: QPrinter | None = None
+) -> bool:
+    """Show the pages as they will be printed; True when printed from the preview."""
+    printer = printer or shared_printer()
+    printer.setDocName(excerpt.title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Предварительный просмотр — {excerpt.title}")
+    dialog.paintRequested.connect(lambda device: paint_excerpt(device, excerpt))
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,142 @@
+"""``gp-desktop excerpt``: the same document as the GUI, in every format, and bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from conftest import ROOT, run_cli
+
+from gp_desktop.excerpt import compose_excerpt
+
+REFS = ("пп. 8 п. 19", "19.9", "perechen-uchrezhdeniy/gr-1/pp-23")
+
+
+def pdftotext(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_txt_and_html_are_the_composed_excerpt(corpus, tmp_path):
+    ex = compose_excerpt(corpus, REFS)
+    for suffix, expected in ((".txt", ex.text), (".html", ex.html)):
+        out = tmp_path / f"excerpt{suffix}"
+        result = run_cli("excerpt", *REFS, "-o", str(out))
+        assert (result.returncode, result.stderr) == (0, "")
+        assert out.read_text(encoding="utf-8") == expected
+
+
+def test_no_footnotes(corpus, tmp_path):
+    out = tmp_path / "plain.txt"
+    result = run_cli("excerpt", "15", "--no-footnotes", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text == compose_excerpt(corpus, ["15"], footnotes=False).text
+    assert "Сноска" not in text and "15. Функции:" in text
+
+
+def test_pdf_from_the_command_line_equals_the_guis(corpus, tmp_path, qapp):
+    from gp_desktop.ui.printing import write_pdf
+
+    out = tmp_path / "cli.pdf"
+    # No display and no platform chosen: the command starts Qt offscreen by itself.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "gp_desktop", "excerpt", *REFS, "-o", str(out)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env={**env, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    gui = write_pdf(compose_excerpt(corpus, REFS), tmp_path / "gui.pdf")
+    assert pdftotext(out) == pdftotext(gui)
+    assert "Ұлытау" in pdftotext(out)
+
+
+def test_odt_from_the_command_line(tmp_path):
+    out = tmp_path / "excerpt.ODT"  # the extension is read case-blind
+    result = run_cli("excerpt", *REFS, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as package:
+        assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        assert "Ұлытау" in package.read("content.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["999"], "gp-desktop: не найден пункт «999»"),
+        (["19", "пп. 99 п. 19", "abc"], "gp-desktop: не найдены пункты «пп. 99 п. 19», «abc»"),
+        ([], "gp-desktop: выписка пуста: не выбран ни один пункт"),
+    ],
+)
+def test_bad_selections(tmp_path, args, message):
+    out = tmp_path / "x.pdf"
+    result = run_cli("excerpt", *args, "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [message]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_outputs(tmp_path):
+    cases = {
+        str(tmp_path / "missing" / "x.pdf"): "нет такой папки",
+        str(tmp_path / "x.doc"): "неизвестный формат («.doc»)",
+        str(tmp_path / "noextension"): "неизвестный формат (без расширения)",
+    }
+    (tmp_path / "folder.pdf").mkdir()
+    cases[str(tmp_path / "folder.pdf")] = "это папка, а не файл"
+    for output, fragment in cases.items():
+        result = run_cli("excerpt", "19", "-o", output)
+        assert result.returncode == 1, output
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("gp-desktop: ") and fragment in lines[0]
+    assert [p.name for p in tmp_path.iterdir()] == ["folder.pdf"]
+    assert list((tmp_path / "folder.pdf").iterdir()) == []
+
+
+def test_a_failed_excerpt_keeps_the_previous_file(tmp_path):
+    out = tmp_path / "keep.pdf"
+    out.write_bytes(b"previous")
+    result = run_cli("excerpt", "999", "-o", str(out))
+    assert result.returncode == 1
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.pdf"]
+
+
+def test_usage_errors_are_one_line(tmp_path):
+    result = run_cli("excerpt", "19")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "-o" in result.stderr
+
+
+def test_another_corpus_and_tag_like_text(tmp_path):
+    import shutil
+    import sqlite3
+
+    from conftest import CORPUS
+
+    copy = tmp_path / "tagged.sqlite"
+    shutil.copy(CORPUS, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute(
+            "UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'",
+            ('<img src="http://example.invalid/x.png"> «Ә»',),
+        )
+    out = tmp_path / "tagged.html"
+    result = run_cli("excerpt", "21", "--corpus", str(copy), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<img" not in page
+    assert "&lt;img src=&quot;http://example.invalid/x.png&quot;&gt; «Ә»" in page

@@ -1,0 +1,208 @@
+"""The excerpt document composed without Qt: selection, context, footnotes, title, escaping."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from conftest import CORPUS
+
+from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.corpus.export import export_text
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.excerpt import ExcerptError, combined_citation, compose_excerpt
+
+POLOZHENIE_TITLE = (
+    "Выписка из Положения о Генеральной прокуратуре Республики Казахстан, утвержденного "
+    "Указом Президента Республики Казахстан от 13 октября 2017 года № 563 «О некоторых "
+    "вопросах органов прокуратуры Республики Казахстан»"
+)
+CITATION_19_8 = (
+    "пп. 8) п. 19 Положения о Генеральной прокуратуре Республики Казахстан, утв. Указом "
+    "Президента РК от 13.10.2017 № 563"
+)
+SUB_8 = (
+    "8) дает санкцию на проведение оперативно-розыскных мероприятий в отношении судей "
+    "Конституционного Суда Республики Казахстан и судей;"
+)
+
+
+def test_document_order_whatever_the_picking_order(corpus):
+    ex = compose_excerpt(corpus, ["21", "19.9", "пп. 8 п. 19", "polozhenie/p-19/pp-8"])
+    assert ex.node_ids == (
+        "polozhenie/p-19/pp-8",
+        "polozhenie/p-19/pp-9",
+        "polozhenie/p-21",
+    )
+    text = ex.text
+    assert text.index("8) дает санкцию") < text.index("9) представляет") < text.index("21. ")
+    assert ex.citations[0] == CITATION_19_8
+    assert len(ex.citations) == 3
+
+
+def test_a_child_inside_a_chosen_parent_is_not_repeated(corpus):
+    ex = compose_excerpt(corpus, ["19.8", "п. 19", "19.8"])
+    assert ex.node_ids == ("polozhenie/p-19",)
+    assert ex.text.count("8) дает санкцию") == 1
+    assert ex.html.count("8)</span> дает санкцию") == 1
+    # The whole clause is there: its first and last sub-clauses and its closing paragraph.
+    assert "1) в пределах и формах" in ex.text
+    assert "47) осуществляет иные полномочия" in ex.text
+
+
+def test_context_headings_and_omissions(corpus):
+    ex = compose_excerpt(corpus, ["19.8"])
+    lines = [line for line in ex.text.split("\n\n")]
+    chapter = "Глава 3. Статус, полномочия первого руководителя Генеральной прокуратуры"
+    clause = "19. Полномочия Генерального Прокурора:"
+    assert chapter in lines and clause in lines and SUB_8 in lines
+    assert lines.index(chapter) < lines.index(clause) < lines.index(SUB_8)
+    # Sub-clauses 1)–7) are left out, and «…» says so between the clause and 8).
+    assert "7) с согласия Президента" not in ex.text
+    assert lines[lines.index(SUB_8) - 1] == "…"
+    # The title names the Положение, so its own heading is not repeated as context.
+    assert "ПОЛОЖЕНИЕ о Генеральной прокуратуре" not in ex.text
+    assert 'class="chapter"' in ex.html and 'class="clause"' in ex.html
+
+
+def test_no_omission_mark_between_neighbours(corpus):
+    ex = compose_excerpt(corpus, ["19.8", "19.9"], footnotes=False)
+    blocks = ex.text.split("\n\n")
+    at = blocks.index(SUB_8)
+    assert blocks[at + 1].startswith("9) представляет")
+
+
+def test_footnotes_on_and_off(corpus):
+    with_notes = compose_excerpt(corpus, ["15", "19.8"])
+    assert "Сноска. Пункт 15 с изменениями" in with_notes.text
+    # The footnote of clause 19 concerns the sub-clause chosen from it.
+    assert "Сноска. Пункт 19 с изменениями" in with_notes.text
+    assert with_notes.footnotes
+    without = compose_excerpt(corpus, ["15", "19.8"], footnotes=False)
+    assert "Сноска" not in without.text and "Сноска" not in without.html
+    assert not without.footnotes
+    assert "15. Функции:" in without.text and SUB_8 in without.text
+
+
+def test_title_block_and_edition(corpus):
+    ex = compose_excerpt(corpus, ["19.8"])
+    assert ex.title == POLOZHENIE_TITLE
+    assert ex.edition_line == "в редакции по состоянию на 17.12.2025"
+    head = ex.text.split("\n\n")[0].split("\n")
+    assert head == [
+        "ВЫПИСКА",
+        POLOZHENIE_TITLE.removeprefix("Выписка "),
+        "(в редакции по состоянию на 17.12.2025)",
+    ]
+    assert ex.footer == "Положение о Генеральной прокуратуре Республики Казахстан"
+    assert ex.page_footer(2, 5) == (ex.footer, "стр. 2 из 5")
+    assert ex.source_line.startswith("Источник: справочник gp-desktop")
+    assert "17.12.2025 № 1125" in ex.source_line and "ukaz-2017-563.md" in ex.source_line
+    assert ex.text.rstrip("\n").endswith(ex.source_line)
+    assert "<title>Выписка из Положения" in ex.html
+    assert "(в редакции по состоянию на 17.12.2025)" in ex.html
+
+
+def test_an_excerpt_across_parts_is_from_the_decree(corpus):
+    ex = compose_excerpt(corpus, ["ukaz/p-1", "23"])
+    assert ex.title.startswith(
+        "Выписка из Указа Президента Республики Казахстан от 13 октября 2017 года № 563"
+    )
+    assert ex.footer == "Указ Президента РК от 13.10.2017 № 563"
+    # The Положение's heading now tells where clause 23 comes from.
+    blocks = ex.text.split("\n\n")
+    assert blocks.index("ПОЛОЖЕНИЕ о Генеральной прокуратуре Республики Казахстан") < next(
+        i for i, b in enumerate(blocks) if b.startswith("23. Имущество")
+    )
+
+
+def test_kazakh_letters_survive(corpus):
+    ex = compose_excerpt(corpus, ["perechen-uchrezhdeniy/gr-1/pp-23"])
+    assert '23) государственное учреждение "Прокуратура области Ұлытау";' in ex.text
+    assert "Прокуратура области Ұлытау" in ex.html.replace("&quot;", '"')
+    assert "Генеральная прокуратура" in ex.text  # the group heading as context
+
+
+def test_the_whole_polozhenie_keeps_every_word(corpus):
+    ex = compose_excerpt(corpus, ["polozhenie"])
+    body = export_text(corpus, corpus.subtree("polozhenie")).strip("\n")
+    head = "\n".join(["ВЫПИСКА", POLOZHENIE_TITLE.removeprefix("Выписка "), f"({ex.edition_line})"])
+    assert ex.text == f"{head}\n\n{body}\n\n{ex.source_line}\n"
+    assert "…" not in ex.text
+
+
+def test_copy_text_is_the_chosen_text_with_its_citation(corpus):
+    ex = compose_excerpt(corpus, ["19.8"])
+    assert ex.copy_text() == f"{SUB_8}\n\n{CITATION_19_8}\n"
+    several = compose_excerpt(corpus, ["21", "19.9", "19.8"], footnotes=False)
+    assert several.copy_text().endswith(
+        "\n\nпп. 8), 9) п. 19, п. 21 Положения о Генеральной прокуратуре Республики "
+        "Казахстан, утв. Указом Президента РК от 13.10.2017 № 563\n"
+    )
+    assert "Глава 3" not in several.copy_text()  # context is for the printed page only
+
+
+def test_combined_citation_names_each_part_once(corpus):
+    polozhenie = (
+        "Положения о Генеральной прокуратуре Республики Казахстан, утв. Указом Президента РК "
+        "от 13.10.2017 № 563"
+    )
+    cited = combined_citation(
+        corpus, ["ukaz/p-1", "polozhenie/p-19/pp-8", "polozhenie/p-19/pp-9", "polozhenie/p-21"]
+    )
+    assert (
+        cited
+        == f"п. 1 Указа Президента РК от 13.10.2017 № 563; пп. 8), 9) п. 19, п. 21 {polozhenie}"
+    )
+    assert combined_citation(corpus, ["polozhenie"]) == (
+        "Положение о Генеральной прокуратуре Республики Казахстан, утв. Указом Президента РК "
+        "от 13.10.2017 № 563"
+    )
+
+
+def test_unknown_and_empty_selections(corpus):
+    with pytest.raises(ExcerptError, match=r"^не найден пункт «999»$"):
+        compose_excerpt(corpus, ["19", "999"])
+    with pytest.raises(ExcerptError, match=r"^не найдены пункты «999», «пп\. 99 п\. 19»$"):
+        compose_excerpt(corpus, ["999", "пп. 99 п. 19"])
+    with pytest.raises(ExcerptError, match="не выбран ни один пункт"):
+        compose_excerpt(corpus, [])
+    with pytest.raises(ExcerptError, match="не выбран ни один пункт"):
+        compose_excerpt(corpus, ["  ", ""])
+    assert issubclass(ExcerptError, CorpusError)
+
+
+def test_the_html_is_self_contained(corpus):
+    ex = compose_excerpt(corpus, ["polozhenie", "perechen-uchrezhdeniy", "izmeneniya"])
+    lowered = ex.html.lower()
+    for external in ("http:", "https:", "src=", "url(", "<script", "<link", "@import"):
+        assert external not in lowered
+    assert ex.html.startswith("<!DOCTYPE html>") and ex.html.rstrip().endswith("</html>")
+
+
+@pytest.fixture
+def tagged_corpus(tmp_path):
+    """A copy of the real corpus whose clause 21 and chapter 3 carry tag-like text."""
+    path = tmp_path / "tagged.sqlite"
+    shutil.copy(CORPUS, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'",
+            ("Текст <script>alert(1)</script> & <b>не жирный</b> «Ә» </p><p>",),
+        )
+        conn.execute(
+            "UPDATE nodes SET heading = ? WHERE id = 'polozhenie/gl-3'",
+            ("Статус <i>курсив</i>",),
+        )
+    return Corpus(path)
+
+
+def test_tag_like_text_is_escaped(tagged_corpus):
+    ex = compose_excerpt(tagged_corpus, ["21"])
+    assert "<script" not in ex.html and "<b>не" not in ex.html and "<i>курсив" not in ex.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;не жирный&lt;/b&gt;" in ex.html
+    assert "Статус &lt;i&gt;курсив&lt;/i&gt;" in ex.html
+    # The plain text keeps the act's characters as they are.
+    assert "Текст <script>alert(1)</script> & <b>не жирный</b> «Ә» </p><p>" in ex.text
+    assert "Глава 3. Статус <i>курсив</i>" in ex.text

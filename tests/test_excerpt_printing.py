@@ -1,0 +1,278 @@
+"""Excerpts on paper: the PDF read back with poppler, the ODT package, preview and print dialog."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication
+
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.excerpt import Excerpt, ExcerptError, compose_excerpt
+from gp_desktop.ui import printing
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def words(text: str) -> list[str]:
+    """Words of a text, with compounds rejoined where a line broke after their hyphen."""
+    return re.sub(r"(\w)-\s+(?=\w)", r"\1-", text).split()
+
+
+def pdf_pages(path: Path) -> list[str]:
+    # -raw keeps the order the text was drawn in; justified lines with wide gaps otherwise
+    # get read as columns.
+    out = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [page for page in out.split("\f") if page.strip()]
+
+
+def pdf_body_words(path: Path, excerpt: Excerpt) -> list[str]:
+    """The words of every page without its footer, checking each page's footer on the way."""
+    pages = pdf_pages(path)
+    body: list[str] = []
+    for number, page in enumerate(pages, 1):
+        page_words = words(page)
+        name, count = excerpt.page_footer(number, len(pages))
+        footer = f"{name} {count}".split()
+        assert page_words[-len(footer) :] == footer, f"page {number}: {page_words[-12:]}"
+        body.extend(page_words[: -len(footer)])
+    return body
+
+
+def test_whole_polozhenie_to_pdf_has_the_excerpts_words(corpus, tmp_path, record_property):
+    started = time.perf_counter()
+    ex = compose_excerpt(corpus, ["polozhenie", "perechen-uchrezhdeniy/gr-1/pp-23"])
+    out = printing.write_pdf(ex, tmp_path / "polozhenie.pdf")
+    seconds = time.perf_counter() - started
+    record_property("polozhenie_pdf_seconds", round(seconds, 3))
+    print(f"whole Положение + one item to PDF: {seconds:.3f} s")
+    assert out == tmp_path / "polozhenie.pdf"
+    body = pdf_body_words(out, ex)
+    assert body == words(ex.text)
+    assert '"Прокуратура' in body and 'Ұлытау";' in body
+    assert len(pdf_pages(out)) > 10
+
+
+def test_pdf_embeds_fonts_with_cyrillic_and_kazakh(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["19.8", "perechen-uchrezhdeniy/gr-1/pp-23"])
+    out = printing.write_pdf(ex, tmp_path / "x.pdf")
+    listing = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+    assert rows, listing
+    for row in rows:
+        # name type… encoding emb sub uni object-id generation
+        emb, _sub, uni = row[-5], row[-4], row[-3]
+        assert (emb, uni) == ("yes", "yes"), listing
+    assert any(row[0].endswith("DejaVuSerif") for row in rows), listing
+    assert "Type 3" not in listing
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert f"Title:           {ex.title}" in info
+    assert "Page size:       595 x 842 pts (A4)" in info
+
+
+def test_page_breaks_repeat_no_line(corpus, tmp_path):
+    """A paragraph split by a page break is on the page once: nothing hidden is drawn twice."""
+    ex = compose_excerpt(corpus, ["глава 2", "глава 3"], footnotes=False)
+    out = printing.write_pdf(ex, tmp_path / "chapters.pdf")
+    pages = pdf_pages(out)
+    assert len(pages) > 5
+    assert pdf_body_words(out, ex) == words(ex.text)
+
+
+def odt_paragraphs(content: bytes) -> list[str]:
+    ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+    s_tag, tab_tag, br_tag = (f"{{{ns['text']}}}{t}" for t in ("s", "tab", "line-break"))
+
+    def flatten(element: ET.Element) -> str:
+        parts = [element.text or ""]
+        for child in element:
+            if child.tag == s_tag:
+                parts.append(" " * int(child.get(f"{{{ns['text']}}}c", "1")))
+            elif child.tag in (tab_tag, br_tag):
+                parts.append(" ")
+            else:
+                parts.append(flatten(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    root = ET.fromstring(content)
+    return [
+        flatten(p) for p in root.iter() if p.tag in (f"{{{ns['text']}}}p", f"{{{ns['text']}}}h")
+    ]
+
+
+def test_odt_is_a_valid_package_with_the_text_and_footer(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["19.8", "19.9", "21", "perechen-uchrezhdeniy/gr-1/pp-23"])
+    out = printing.write_odt(ex, tmp_path / "x.odt")
+    with zipfile.ZipFile(out) as package:
+        assert package.testzip() is None
+        first = package.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        names = set(package.namelist())
+        assert {"content.xml", "styles.xml", "META-INF/manifest.xml"} <= names
+        paragraphs = odt_paragraphs(package.read("content.xml"))
+        styles = package.read("styles.xml").decode("utf-8")
+        manifest = package.read("META-INF/manifest.xml").decode("utf-8")
+    assert words(" ".join(paragraphs)) == words(ex.text)
+    assert 'Ұлытау";' in " ".join(paragraphs)
+    ET.fromstring(styles)
+    assert ex.footer in styles and "<text:page-number" in styles and "<text:page-count/>" in styles
+    assert 'manifest:full-path="styles.xml"' in manifest
+
+
+def test_failed_writes_leave_the_old_file_and_no_temp(corpus, tmp_path, monkeypatch):
+    ex = compose_excerpt(corpus, ["19.8"])
+    target = tmp_path / "keep.pdf"
+    target.write_bytes(b"old")
+
+    def broken(device, excerpt):
+        raise ExcerptError("не удалось начать печать выписки (устройство недоступно)")
+
+    monkeypatch.setattr(printing, "paint_excerpt", broken)
+    with pytest.raises(ExcerptError, match="устройство недоступно"):
+        printing.write_pdf(ex, target)
+    monkeypatch.undo()
+    odt = tmp_path / "keep.odt"
+    odt.write_bytes(b"old")
+
+    def no_space(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(printing, "add_page_style", no_space)
+    with pytest.raises(ExcerptError, match=r"keep\.odt: не удалось записать"):
+        printing.write_odt(ex, odt)
+    assert target.read_bytes() == b"old" and odt.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.odt", "keep.pdf"]
+
+
+def test_unwritable_targets(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["19.8"])
+    with pytest.raises(ExcerptError, match="нет такой папки"):
+        printing.write_pdf(ex, tmp_path / "missing" / "x.pdf")
+    with pytest.raises(ExcerptError, match="это папка"):
+        printing.write_odt(ex, tmp_path)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExcerptError, match="это файл, а не папка"):
+        printing.write_pdf(ex, tmp_path / "file" / "x.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_tag_like_text_is_shown_not_interpreted(tmp_path):
+    path = tmp_path / "tagged.sqlite"
+    shutil.copy(CORPUS, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'",
+            ("Текст <script>alert(1)</script> <b>не жирный</b> «Ә»",),
+        )
+    ex = compose_excerpt(Corpus(path), ["21"])
+    plain = printing.excerpt_document(ex).toPlainText()
+    assert "21. Текст <script>alert(1)</script> <b>не жирный</b> «Ә»" in plain
+    out = printing.write_pdf(ex, tmp_path / "tagged.pdf")
+    assert pdf_body_words(out, ex) == words(ex.text)
+
+
+def _close_when_shown(dialog_type, action):
+    """Run ``action`` on the first visible dialog of ``dialog_type`` once the event loop runs."""
+    seen = {}
+
+    def poll():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, dialog_type) and widget.isVisible():
+                seen["result"] = action(widget)
+                return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def test_preview_shows_the_pages_of_the_pdf(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["глава 3"])
+    pdf_count = len(pdf_pages(printing.write_pdf(ex, tmp_path / "x.pdf")))
+
+    def count_and_close(dialog):
+        preview = dialog.findChild(QPrintPreviewWidget)
+        pages = preview.pageCount()
+        dialog.reject()
+        return pages
+
+    seen = _close_when_shown(QPrintPreviewDialog, count_and_close)
+    printed = printing.preview_excerpt(None, ex, printer=printing.make_printer())
+    assert printed is False
+    assert seen["result"] == pdf_count > 1
+
+
+def test_print_dialog_prints_to_the_chosen_printer(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["19.8", "19.9"])
+    printer = printing.make_printer()
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+
+    def accept(dialog):
+        pages = (dialog.minPage(), dialog.maxPage())
+        dialog.accept()
+        return pages
+
+    seen = _close_when_shown(QPrintDialog, accept)
+    assert printing.print_excerpt(None, ex, printer=printer) is True
+    assert pdf_body_words(target, ex) == words(ex.text)
+    # The dialog offered exactly the pages there are to choose from.
+    assert seen["result"] == (1, len(pdf_pages(target)))
+
+
+def test_cancelled_print_prints_nothing(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["19.8"])
+    printer = printing.make_printer()
+    target = tmp_path / "cancelled.pdf"
+    printer.setOutputFileName(str(target))
+    _close_when_shown(QPrintDialog, lambda dialog: dialog.reject())
+    assert printing.print_excerpt(None, ex, printer=printer) is False
+    assert not target.exists()
+
+
+def test_the_excerpt_benchmark_runs():
+    """The benchmark is run by hand and by benchmarks/run.py; here only that it still works."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "excerpt_bench", ROOT / "benchmarks" / "excerpt_bench.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.bench_excerpt(quick=True)
+    assert result["pages"] > 10
+    assert result["ours_seconds"] > 0 and result["baseline_seconds"] > 0
+    ratio = result["ours_seconds"] / result["baseline_seconds"]
+    assert abs(result["ratio"] - ratio) <= 0.01
+
+
+def test_save_excerpt_by_extension(corpus, tmp_path):
+    ex = compose_excerpt(corpus, ["19.8"])
+    assert printing.save_excerpt(ex, tmp_path / "a.txt").read_text(encoding="utf-8") == ex.text
+    assert printing.save_excerpt(ex, tmp_path / "a.HTML").read_text(encoding="utf-8") == ex.html
+    assert printing.save_excerpt(ex, tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
+    assert zipfile.is_zipfile(printing.save_excerpt(ex, tmp_path / "a.odt"))
+    with pytest.raises(ExcerptError, match="неизвестный формат"):
+        printing.save_excerpt(ex, tmp_path / "a.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.HTML", "a.odt", "a.pdf", "a.txt"]
