@@ -283,6 +283,25 @@ def test_frozen_output_into_a_reader_that_stops_early_ends_quietly(frozen):
     assert stderr == ""
 
 
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_frozen_excerpt_makes_the_pdf_the_checkout_makes(frozen, tmp_path):
+    frozen_pdf = frozen.home / "vypiska.pdf"
+    got = run_frozen(frozen, "excerpt", "пп. 8 п. 19", "21", "-o", str(frozen_pdf))
+    assert got.returncode == 0, got.stderr
+    checkout_pdf = tmp_path / "vypiska.pdf"
+    made = run_cli("excerpt", "пп. 8 п. 19", "21", "-o", str(checkout_pdf))
+    assert made.returncode == 0, made.stderr
+
+    def text(pdf: Path) -> str:
+        return subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+
+    frozen_text = text(frozen_pdf)
+    assert "Генерального Прокурора" in frozen_text
+    assert frozen_text == text(checkout_pdf)
+
+
 @pytest.mark.skipif(
     not HAS_SEARCH, reason="gp_desktop/commands/search.py is not on this branch yet"
 )
