@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "export",
     "check",
     "excerpt",
+    "search",
 ]
 
 EXIT_ERROR = 1

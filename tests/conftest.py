@@ -96,3 +96,13 @@ def run_cli(
         env=full_env,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session")
+def search_index(corpus, tmp_path_factory):
+    """The real Whoosh index of the committed corpus, built once into a private cache."""
+    from gp_desktop.search import SearchIndex
+
+    index = SearchIndex.open(corpus, cache_dir=tmp_path_factory.mktemp("search-cache"))
+    yield index
+    index.close()

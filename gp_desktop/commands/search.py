@@ -1,0 +1,96 @@
+"""``gp-desktop search QUERY``: ranked clauses for words in any form, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+
+from gp_desktop.commands import add_corpus_option, open_corpus
+from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.search import SearchIndex, SearchResults
+from gp_desktop.search.documents import resolve_section
+
+NAME = "search"
+DEFAULT_LIMIT = 20
+
+_MARK = re.compile(r"<b>(.*?)</b>", re.S)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"нужно целое число, а не «{value}»") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("нужно число не меньше 1")
+    return number
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser(
+        NAME,
+        help="найти пункты по словам в любой форме",
+        description='Слова обязательны все; "фраза", OR, -исключить, начало*; '
+        "«п. 19», «19.8», «№ 1125» ведут к пункту или сноскам указа.",
+    )
+    p.add_argument("query", metavar="QUERY", help="что искать")
+    p.add_argument(
+        "--limit",
+        type=_positive,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"сколько результатов показать (по умолчанию {DEFAULT_LIMIT})",
+    )
+    p.add_argument("--json", action="store_true", help="вывести JSON")
+    p.add_argument("--exact", action="store_true", help="только в той форме, как написано")
+    p.add_argument(
+        "--in",
+        dest="within",
+        metavar="РАЗДЕЛ",
+        help="искать только в части или главе: «Глава 3», «Положение», polozhenie/gl-3",
+    )
+    add_corpus_option(p)
+    return p
+
+
+def _plain(snippet: str, bold: bool) -> str:
+    marked = _MARK.sub(r"\033[1m\1\033[0m" if bold else r"\1", snippet)
+    return html.unescape(marked)
+
+
+def _print_text(results: SearchResults) -> None:
+    bold = sys.stdout.isatty()
+    for number, hit in enumerate(results.hits, 1):
+        print(f"{number}. {hit.citation}  [{hit.id}]  {hit.score:g}")
+        print(f"   {' '.join(_plain(hit.snippet, bold).split())}")
+    if results.hits:
+        print(f"\nНайдено: {results.total} (показано {len(results.hits)})")
+    else:
+        print("Ничего не найдено.")
+    if results.suggestion:
+        print(f"Возможно, вы имели в виду: {results.suggestion}")
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = open_corpus(args)
+    if args.within is not None and resolve_section(corpus, args.within) is None:
+        raise CorpusError(f"не найден раздел «{args.within}» (пример: «Глава 3», «Положение»)")
+    index = SearchIndex.open(corpus)
+    try:
+        results = index.search(args.query, limit=args.limit, exact=args.exact, within=args.within)
+    finally:
+        index.close()
+    if not args.json:
+        _print_text(results)
+        return 0
+    data = [
+        {"id": h.id, "citation": h.citation, "snippet": h.snippet, "text": h.text, "score": h.score}
+        for h in results.hits
+    ]
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+    if results.suggestion:
+        print(f"gp-desktop: возможно, вы имели в виду: {results.suggestion}", file=sys.stderr)
+    return 0

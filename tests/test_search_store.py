@@ -1,0 +1,156 @@
+"""The index in the user's cache: keyed by the corpus, built aside, rebuilt when stale or
+damaged, in memory when the cache cannot be written, shared by processes opening it at once."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT
+
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.search import SearchIndex
+from gp_desktop.search.store import FOLDER, KEEP, MARKER, cache_key
+
+
+def index_folders(cache: Path) -> list[Path]:
+    root = cache / FOLDER
+    return sorted(p for p in root.iterdir() if not p.name.startswith(".")) if root.exists() else []
+
+
+def leftovers(cache: Path) -> list[Path]:
+    root = cache / FOLDER
+    return sorted(p for p in root.iterdir() if p.name.startswith(".")) if root.exists() else []
+
+
+def edited_corpus(tmp_path: Path, name: str, value: str) -> Corpus:
+    """A copy of the real corpus with one meta value changed, hence another file hash."""
+    path = tmp_path / f"{name}.sqlite"
+    shutil.copyfile(CORPUS, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'generator'", (value,))
+    conn.close()
+    return Corpus(path)
+
+
+def probe(index: SearchIndex) -> list[str]:
+    return [h.id for h in index.search("огневая подготовка").hits]
+
+
+def test_built_once_then_reused_from_the_cache(corpus, tmp_path):
+    first = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert not first.in_memory and first.build_seconds > 0
+    assert first.location == tmp_path / FOLDER / cache_key(corpus.file_sha256)
+    assert (first.location / MARKER).is_file()
+    assert probe(first) == ["polozhenie/p-19/pp-45"]
+    again = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert again.location == first.location and again.build_seconds == 0.0
+    assert probe(again) == probe(first)
+    assert index_folders(tmp_path) == [first.location] and leftovers(tmp_path) == []
+    first.close()
+    again.close()
+
+
+def test_a_changed_corpus_gets_a_fresh_index(corpus, tmp_path):
+    original = SearchIndex.open(corpus, cache_dir=tmp_path)
+    changed = SearchIndex.open(edited_corpus(tmp_path, "changed", "other"), cache_dir=tmp_path)
+    assert changed.location != original.location and changed.build_seconds > 0
+    assert probe(changed) == probe(original)
+    original.close()
+    changed.close()
+    # Old corpora's indexes are dropped beyond the few most recently used.
+    for number in range(KEEP + 1):
+        SearchIndex.open(edited_corpus(tmp_path, f"c{number}", str(number)), tmp_path).close()
+    assert len(index_folders(tmp_path)) == KEEP
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "marker", "empty"])
+def test_a_damaged_index_is_rebuilt(corpus, tmp_path, damage):
+    SearchIndex.open(corpus, cache_dir=tmp_path).close()
+    (folder,) = index_folders(tmp_path)
+    if damage == "marker":
+        (folder / MARKER).write_text("{not json", encoding="utf-8")
+    elif damage == "empty":
+        for path in folder.iterdir():
+            path.unlink()
+    else:
+        for path in folder.iterdir():
+            if path.name != MARKER and path.stat().st_size:
+                data = path.read_bytes()
+                path.write_bytes(
+                    b"\x00garbage" * 100 if damage == "garbage" else data[: len(data) // 2]
+                )
+    index = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert not index.in_memory and index.build_seconds > 0 and index.location == folder
+    assert probe(index) == ["polozhenie/p-19/pp-45"]
+    assert leftovers(tmp_path) == []
+    index.close()
+
+
+def test_in_memory_when_the_cache_cannot_be_written(corpus, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    for cache in (blocker, blocker / "below"):
+        index = SearchIndex.open(corpus, cache_dir=cache)
+        assert index.in_memory and index.location is None
+        assert probe(index) == ["polozhenie/p-19/pp-45"]
+        assert index.search("п. 19").hits[0].id == "polozhenie/p-19"
+        index.close()
+    assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+_OPEN_AND_SEARCH = """
+import json, sys
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.search import SearchIndex
+index = SearchIndex.open(Corpus(sys.argv[1]), cache_dir=sys.argv[2])
+hits = [h.id for h in index.search("прокуратура", limit=20).hits]
+print(json.dumps({"location": str(index.location), "memory": index.in_memory, "hits": hits}))
+"""
+
+
+def test_processes_opening_at_once_all_work(tmp_path):
+    cache = tmp_path / "cache"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN_AND_SEARCH, str(CORPUS), str(cache)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    outputs = []
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        outputs.append(json.loads(out))
+    assert {o["location"] for o in outputs} == {str(p) for p in index_folders(cache)}
+    assert not any(o["memory"] for o in outputs)
+    assert all(o["hits"] == outputs[0]["hits"] and o["hits"] for o in outputs)
+    assert leftovers(cache) == []
+
+
+def test_damage_found_after_the_probe_falls_back_to_memory(corpus, tmp_path, monkeypatch):
+    from gp_desktop.search import index as index_module
+
+    real = index_module.NormBM25F.for_searcher
+    calls = []
+
+    def unreadable_once(searcher, fieldnames):
+        calls.append(fieldnames)
+        if len(calls) == 1:
+            raise EOFError("a posting list cut short")
+        return real(searcher, fieldnames)
+
+    monkeypatch.setattr(index_module.NormBM25F, "for_searcher", unreadable_once)
+    index = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert index.in_memory and len(calls) == 2
+    assert probe(index) == ["polozhenie/p-19/pp-45"]
+    index.close()
