@@ -11,6 +11,7 @@ import contextlib
 import importlib
 import os
 import sys
+import time
 from collections.abc import Sequence
 
 from gp_desktop import __version__
@@ -44,6 +45,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     )
     parser.add_argument("--version", action="version", version=f"gp-desktop {__version__}")
     parser.add_argument("--corpus", metavar="PATH", help="файл корпуса (по умолчанию — встроенный)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="открыть окно без экрана, выполнить поиск и открыть пункт, "
+        "вывести время в JSON и выйти",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     runners: dict[str, object] = {}
     for name in COMMAND_MODULES:
@@ -60,9 +67,13 @@ def _configure_streams() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started_at = time.perf_counter()
     _configure_streams()
     parser, runners = build_parser()
     args = parser.parse_args(argv)
+    args.started_at = started_at
+    if args.self_test and args.command is not None:
+        parser.error("--self-test не сочетается с командой")
     try:
         if args.command is None:
             from gp_desktop.ui.app import run_gui

@@ -2,7 +2,7 @@
 
 Bundled files (corpus.sqlite, resources/) sit next to the package in a checkout and in
 PyInstaller's ``sys._MEIPASS`` in a desktop build; both are read-only at run time. Whatever
-the app writes goes under the user's cache and data folders (XDG on Linux, the platform's
+the app writes goes under the user's cache, data and config folders (XDG on Linux, the platform's
 usual places elsewhere), never next to the program.
 """
 
@@ -64,3 +64,10 @@ def user_cache_dir() -> Path:
 def user_data_dir() -> Path:
     """Bookmarks and other data only the user can recreate."""
     return _base("XDG_DATA_HOME", ".local/share") / APP_NAME
+
+
+def user_config_dir() -> Path:
+    """Preferences and the window's layout."""
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Preferences" / APP_NAME
+    return _base("XDG_CONFIG_HOME", ".config") / APP_NAME

@@ -106,3 +106,16 @@ def search_index(corpus, tmp_path_factory):
     index = SearchIndex.open(corpus, cache_dir=tmp_path_factory.mktemp("search-cache"))
     yield index
     index.close()
+
+
+# -- the window ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def user_dirs(tmp_path, monkeypatch):
+    """The user's folders (settings, bookmarks, index cache) in a temporary place."""
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    return tmp_path

@@ -1,0 +1,232 @@
+"""The act as a tree for the navigator: parts → chapters → clauses → sub-clauses.
+
+Only nodes a reader navigates by are rows (parts, chapters, groups, clauses, sub-clauses,
+list items, the preamble); paragraphs, footnotes and approval blocks belong to the row above
+them and are shown in the reader. Rows can be marked (the timeline), starred (bookmarks) and,
+once an ``ExcerptChoice`` is attached, ticked for an excerpt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from gp_desktop.corpus import model as m
+from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.footnotes import short_date
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui import icons
+from gp_desktop.ui.excerpt_choice import ExcerptChoice
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.text_fold import fold
+
+TREE_KINDS = frozenset(
+    {m.PART, m.CHAPTER, m.GROUP, m.CLAUSE, m.SUBCLAUSE, m.ITEM, m.PREAMBLE, m.TABLE}
+)
+MARK_COLOUR = QColor("#fbe7a6")
+_TITLE_LIMIT = 160
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tree_node_id(corpus: Corpus, node_id: str) -> str:
+    """The row that stands for ``node_id``: itself or its nearest ancestor in the tree."""
+    node = corpus.by_id.get(node_id)
+    while node is not None and node.kind not in TREE_KINDS:
+        node = corpus.parent(node.id)
+    return node.id if node is not None else node_id
+
+
+def node_title(node: m.Node) -> str:
+    """What a row shows: «Глава 2. Задачи и полномочия…», «19. Полномочия…», «8) дает…»."""
+    if node.kind == m.PART:
+        text = node.title
+    elif node.kind == m.PREAMBLE:
+        text = "Преамбула"
+    elif node.kind == m.TABLE:
+        text = "Таблица"
+    elif node.kind in (m.CHAPTER, m.GROUP):
+        text = " ".join(p for p in (node.label, node.heading) if p)
+    else:
+        text = " ".join(p for p in (node.label, node.heading, node.text) if p)
+    text = " ".join(text.split())
+    return text if len(text) <= _TITLE_LIMIT else text[: _TITLE_LIMIT - 1].rstrip() + "…"
+
+
+def amendment_note(corpus: Corpus, node_id: str) -> str:
+    """«Изменения: 05.10.2023 № 366 — в новой редакции; …» or "" for an untouched node."""
+    links = corpus.amendments_of(node_id)
+    if not links:
+        return ""
+    parts = [
+        f"Указ от {short_date(a.date)} № {a.number} — {m.EFFECT_NAMES.get(link.effect, link.effect)}"
+        for a, link in links
+    ]
+    return "Изменения:\n" + "\n".join(parts)
+
+
+class ActTreeModel(QAbstractItemModel):
+    """One column; the internal id of an index is the position of its node in ``_nodes``."""
+
+    def __init__(self, corpus: Corpus, parent=None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self._nodes: list[m.Node] = []
+        self._slot: dict[str, int] = {}
+        self._children: dict[int, list[int]] = {-1: []}
+        self._parent: dict[int, int] = {}
+        self._row: dict[int, int] = {}
+        for node in corpus.nodes:
+            if node.kind not in TREE_KINDS:
+                continue
+            slot = len(self._nodes)
+            self._nodes.append(node)
+            self._slot[node.id] = slot
+            parent_id = tree_node_id(corpus, node.parent_id) if node.parent_id else None
+            parent_slot = self._slot.get(parent_id, -1) if parent_id else -1
+            siblings = self._children.setdefault(parent_slot, [])
+            self._parent[slot] = parent_slot
+            self._row[slot] = len(siblings)
+            siblings.append(slot)
+            self._children[slot] = []
+        self._amended = {link.node_id for link in corpus.node_amendments}
+        self._marked: frozenset[str] = frozenset()
+        self._bookmarked: frozenset[str] = frozenset()
+        self._choice: ExcerptChoice | None = None
+
+    # -- QAbstractItemModel --------------------------------------------------------------
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        parent_slot = parent.internalId() if parent.isValid() else -1
+        siblings = self._children.get(parent_slot, [])
+        if row >= len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, 0, siblings[row])
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid():
+            return QModelIndex()
+        parent_slot = self._parent[child.internalId()]
+        if parent_slot < 0:
+            return QModelIndex()
+        return self.createIndex(self._row[parent_slot], 0, parent_slot)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            return len(self._children[parent.internalId()])
+        return len(self._children[-1])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._choice is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node = self._nodes[index.internalId()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node_title(node)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = citation(self.corpus, node.id)
+            if note := amendment_note(self.corpus, node.id):
+                tip += "\n" + note
+            return tip
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.star() if node.id in self._bookmarked else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return MARK_COLOUR if node.id in self._marked else None
+        if role == Qt.ItemDataRole.FontRole:
+            if node.id in self._marked or node.kind in (m.PART, m.CHAPTER):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if self._choice is None:
+                return None
+            chosen = node.id in self._choice
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return citation(self.corpus, node.id)
+        if role == Role.NODE_ID:
+            return node.id
+        if role == Role.KIND:
+            return node.kind
+        if role == Role.FILTER_TEXT:
+            return fold(" ".join((node.title, node.label, node.heading, node.text)))
+        if role == Role.MARKED:
+            return node.id in self._marked
+        if role == Role.BOOKMARKED:
+            return node.id in self._bookmarked
+        if role == Role.AMENDED:
+            return node.id in self._amended
+        if role == Role.CITATION:
+            return citation(self.corpus, node.id)
+        if role == Role.RECORD:
+            return node
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or self._choice is None:
+            return False
+        chosen = Qt.CheckState(value) == Qt.CheckState.Checked
+        self._choice.set_chosen(self._nodes[index.internalId()].id, chosen)
+        return True
+
+    # -- our own -------------------------------------------------------------------------
+    def index_of(self, node_id: str) -> QModelIndex:
+        """The row for ``node_id`` (or the nearest row above it); invalid if there is none."""
+        slot = self._slot.get(tree_node_id(self.corpus, node_id))
+        if slot is None:
+            return QModelIndex()
+        return self.createIndex(self._row[slot], 0, slot)
+
+    def _emit_changed(self, node_ids: Iterable[str], roles: list[int]) -> None:
+        for node_id in node_ids:
+            index = self.index_of(node_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index, roles)
+
+    def set_marked(self, node_ids: Iterable[str]) -> None:
+        new = frozenset(tree_node_id(self.corpus, n) for n in node_ids)
+        touched = new ^ self._marked
+        self._marked = new
+        roles = [
+            int(Qt.ItemDataRole.BackgroundRole),
+            int(Qt.ItemDataRole.FontRole),
+            int(Role.MARKED),
+        ]
+        self._emit_changed(touched, roles)
+
+    @property
+    def marked(self) -> frozenset[str]:
+        return self._marked
+
+    def set_bookmarked(self, node_ids: Iterable[str]) -> None:
+        new = frozenset(tree_node_id(self.corpus, n) for n in node_ids)
+        touched = new ^ self._bookmarked
+        self._bookmarked = new
+        self._emit_changed(touched, [int(Qt.ItemDataRole.DecorationRole), int(Role.BOOKMARKED)])
+
+    # Check boxes appear once an excerpt choice is attached; ticks go to it and come back.
+    def attach_choice(self, choice: ExcerptChoice) -> None:
+        self.beginResetModel()
+        self._choice = choice
+        self.endResetModel()
+        choice.changed.connect(self._on_choice_changed)
+
+    def _on_choice_changed(self, node_ids: list[str]) -> None:
+        own = [n for n in node_ids if n in self._slot]
+        self._emit_changed(own, [int(Qt.ItemDataRole.CheckStateRole)])

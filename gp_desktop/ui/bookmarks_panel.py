@@ -1,0 +1,123 @@
+"""The bookmarks pane: starred clauses in the order they were starred; Enter opens one.
+
+The list is a view of ``gp_desktop.bookmarks.Bookmarks``; starring and unstarring go through
+the window, which saves the file and refreshes this model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from gp_desktop.bookmarks import Bookmark, Bookmarks
+from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui import icons
+from gp_desktop.ui.act_tree import node_title
+from gp_desktop.ui.roles import Role
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BookmarksModel(QAbstractListModel):
+    def __init__(self, corpus: Corpus, bookmarks: Bookmarks, parent=None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self._items: tuple[Bookmark, ...] = bookmarks.items
+        self._bookmarks = bookmarks
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._items = self._bookmarks.items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        node = self.corpus.by_id.get(item.node_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if node is None:
+                return f"{item.node_id} (нет в этой редакции акта)"
+            return f"{citation(self.corpus, node.id)}\n{node_title(node)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            added = item.added.replace("T", " ") if item.added else ""
+            return f"Закладка добавлена {added}" if added else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.star()
+        if role == Qt.ItemDataRole.ForegroundRole and node is None:
+            return QColor("#888888")
+        if role == Role.NODE_ID:
+            return item.node_id if node is not None else None
+        if role == Role.CITATION:
+            return citation(self.corpus, node.id) if node is not None else item.node_id
+        if role == Role.KIND:
+            return "bookmark"
+        if role == Role.RECORD:
+            return item
+        return None
+
+
+class BookmarksPanel(QWidget):
+    node_chosen = Signal(str)
+    remove_requested = Signal(str)
+
+    def __init__(self, corpus: Corpus, bookmarks: Bookmarks, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = BookmarksModel(corpus, bookmarks, self)
+        self.view = QListView()
+        self.view.setObjectName("bookmarksList")
+        self.view.setAccessibleName("Закладки")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSpacing(2)
+        self.view.activated.connect(self._open)
+        self.view.clicked.connect(self._open)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_current)
+
+        self.empty = QLabel("Закладок нет. Отметьте пункт звёздочкой: Ctrl+D.")
+        self.empty.setObjectName("bookmarksEmpty")
+        self.empty.setWordWrap(True)
+        self.remove_button = QPushButton("Удалить закладку")
+        self.remove_button.setObjectName("removeBookmark")
+        self.remove_button.clicked.connect(self.remove_current)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.model.modelReset.connect(self._update_state)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        has = self.model.rowCount() > 0
+        if has and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0))
+        self.empty.setVisible(not has)
+        self.remove_button.setEnabled(has)
+
+    def _open(self, index: QModelIndex) -> None:
+        node_id = index.data(Role.NODE_ID)
+        if node_id:
+            self.node_chosen.emit(node_id)
+
+    def remove_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.remove_requested.emit(index.data(Role.RECORD).node_id)
+
+    def refresh(self) -> None:
+        self.model.refresh()

@@ -1,0 +1,306 @@
+"""The excerpt pane: the ticked clauses in the act's order, the выписка as it will print, and
+what to do with it (print, preview, save as PDF/ODT/HTML/text, copy with the citation).
+
+The выписка is composed by ``gp_desktop.excerpt`` (plain Python, milliseconds) each time the
+choice changes; files are written on a worker thread, so a long PDF never stalls the window;
+printing and its preview use ``gp_desktop.ui.printing``, the same pages as the PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.excerpt import Excerpt, compose_excerpt
+from gp_desktop.ui import printing
+from gp_desktop.ui.act_tree import node_title
+from gp_desktop.ui.excerpt_choice import ExcerptChoice
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.static_browser import StaticBrowser
+
+Index = QModelIndex | QPersistentModelIndex
+
+FILE_FILTERS = {
+    ".pdf": "PDF (*.pdf)",
+    ".odt": "OpenDocument — текст (*.odt)",
+    ".html": "HTML (*.html)",
+    ".txt": "Текст (*.txt)",
+}
+
+
+class ChosenModel(QAbstractListModel):
+    """The ticked clauses in document order."""
+
+    def __init__(self, choice: ExcerptChoice, parent=None) -> None:
+        super().__init__(parent)
+        self.choice = choice
+        self._ids = choice.ids
+        choice.changed.connect(self._refresh)
+
+    def _refresh(self, _node_ids: list[str]) -> None:
+        self.beginResetModel()
+        self._ids = self.choice.ids
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        node_id = self._ids[index.row()]
+        corpus = self.choice.corpus
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{citation(corpus, node_id)}\n{node_title(corpus.by_id[node_id])}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Role.CITATION):
+            return citation(corpus, node_id)
+        if role == Role.NODE_ID:
+            return node_id
+        if role == Role.KIND:
+            return "chosen"
+        return None
+
+
+class _Saver(QObject):
+    """Writes a file on a worker thread and reports back on the GUI thread."""
+
+    done = Signal(str, str)
+    """Path and error message ("" when the file was written)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def save(self, excerpt: Excerpt, path: str) -> None:
+        self._pool.start(lambda: self._save_on_worker(excerpt, path))
+
+    def _save_on_worker(self, excerpt: Excerpt, path: str) -> None:
+        try:
+            written = printing.save_excerpt(excerpt, path)
+        except (CorpusError, OSError) as exc:
+            answer = (path, str(exc))
+        else:
+            answer = (str(written), "")
+        with contextlib.suppress(RuntimeError):  # the window is gone: nobody to tell
+            self.done.emit(*answer)
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+
+class ExcerptPanel(QWidget):
+    saved = Signal(str)
+    """A file was written (its path)."""
+    save_failed = Signal(str)
+    node_chosen = Signal(str)
+    message = Signal(str)
+    """Something to say in the status bar."""
+
+    def __init__(
+        self,
+        choice: ExcerptChoice,
+        footnotes: bool = True,
+        folder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.choice = choice
+        self.corpus = choice.corpus
+        self.excerpt: Excerpt | None = None
+        self.folder = folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+
+        self.model = ChosenModel(choice, self)
+        self.view = QListView()
+        self.view.setObjectName("excerptList")
+        self.view.setAccessibleName("Пункты выписки")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSpacing(1)
+        self.view.activated.connect(self._open)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_current)
+
+        self.footnotes_box = QCheckBox("Со &сносками")
+        self.footnotes_box.setObjectName("excerptFootnotes")
+        self.footnotes_box.setToolTip("Включить в выписку сноски об изменениях")
+        self.footnotes_box.setChecked(footnotes)
+        self.footnotes_box.toggled.connect(lambda _on: self.compose())
+
+        self.preview_view = StaticBrowser()
+        self.preview_view.setObjectName("excerptPreview")
+        self.preview_view.setAccessibleName("Текст выписки")
+
+        self.empty = QLabel(
+            "Отметьте пункты в оглавлении, в тексте (Ctrl+E) или в результатах поиска — "
+            "они появятся здесь в порядке акта."
+        )
+        self.empty.setObjectName("excerptEmpty")
+        self.empty.setWordWrap(True)
+
+        self.print_action = self._action("excerpt_print", "&Печать выписки…", self.print_)
+        self.preview_action = self._action(
+            "excerpt_preview", "Предварительный п&росмотр…", self.preview
+        )
+        self.save_action = self._action("excerpt_save", "&Сохранить выписку…", self.save_as)
+        self.copy_action = self._action(
+            "excerpt_copy", "&Копировать выписку с реквизитами", self.copy
+        )
+        self.clear_action = self._action("excerpt_clear", "&Очистить выписку", choice.clear)
+        self.actions = [
+            self.print_action,
+            self.preview_action,
+            self.save_action,
+            self.copy_action,
+            self.clear_action,
+        ]
+
+        # A tool bar rather than a row of buttons: in a narrow pane it folds what does not fit
+        # into its «»» menu instead of widening the pane.
+        self.toolbar = QToolBar("Выписка")
+        self.toolbar.setObjectName("excerptToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action, short in (
+            (self.print_action, "Печать"),
+            (self.preview_action, "Просмотр"),
+            (self.save_action, "Сохранить"),
+            (self.copy_action, "Копировать"),
+            (self.clear_action, "Очистить"),
+        ):
+            action.setIconText(short)
+            self.toolbar.addAction(action)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.empty)
+        top_layout.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("excerptSplitter")
+        splitter.addWidget(top)
+        splitter.addWidget(self.preview_view)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.footnotes_box)
+        layout.addWidget(splitter, 1)
+
+        self._saver = _Saver(self)
+        self._saver.done.connect(self._on_saved)
+        choice.changed.connect(lambda _ids: self.compose())
+        self.compose()
+
+    def _action(self, name: str, text: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # -- composing -----------------------------------------------------------------------
+    @property
+    def footnotes(self) -> bool:
+        return self.footnotes_box.isChecked()
+
+    def compose(self) -> None:
+        ids = self.choice.ids
+        self.excerpt = compose_excerpt(self.corpus, ids, self.footnotes) if ids else None
+        has = self.excerpt is not None
+        for action in self.actions:
+            action.setEnabled(has)
+        self.empty.setVisible(not has)
+        self.preview_view.setVisible(has)
+        if self.excerpt is None:
+            self.preview_view.clear()
+        else:
+            self.preview_view.setHtml(self.excerpt.html)
+
+    # -- the list ------------------------------------------------------------------------
+    def _open(self, index: QModelIndex) -> None:
+        node_id = index.data(Role.NODE_ID)
+        if node_id:
+            self.node_chosen.emit(node_id)
+
+    def remove_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.choice.set_chosen(index.data(Role.NODE_ID), False)
+
+    # -- doing ---------------------------------------------------------------------------
+    def print_(self) -> bool:
+        if self.excerpt is None:
+            return False
+        return printing.print_excerpt(self.window(), self.excerpt)
+
+    def preview(self) -> bool:
+        if self.excerpt is None:
+            return False
+        return printing.preview_excerpt(self.window(), self.excerpt)
+
+    def copy(self) -> None:
+        if self.excerpt is not None:
+            QApplication.clipboard().setText(self.excerpt.copy_text())
+            self.message.emit("Выписка скопирована с реквизитами")
+
+    def save_as(self, path: str | None = None) -> None:
+        """Ask where to save (or use ``path``) and write the file on a worker thread."""
+        if self.excerpt is None:
+            return
+        if path is None:
+            suggested = str(Path(self.folder) / "Выписка.pdf")
+            path, _filter = QFileDialog.getSaveFileName(
+                self.window(),
+                "Сохранить выписку",
+                suggested,
+                ";;".join(FILE_FILTERS.values()),
+            )
+            if not path:
+                return
+            if Path(path).suffix.lower() not in FILE_FILTERS:
+                chosen = next((s for s, f in FILE_FILTERS.items() if f == _filter), ".pdf")
+                path += chosen
+        self.folder = str(Path(path).parent)
+        self.message.emit(f"Сохраняется выписка: {path}")
+        self._saver.save(self.excerpt, path)
+
+    def _on_saved(self, path: str, error: str) -> None:
+        if error:
+            self.save_failed.emit(error)
+        else:
+            self.message.emit(f"Выписка сохранена: {path}")
+            self.saved.emit(path)
+
+    def shutdown(self) -> None:
+        # A file being written is finished rather than cut off half-way.
+        self._saver.wait()

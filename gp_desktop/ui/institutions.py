@@ -1,0 +1,81 @@
+"""The institutions for the navigator's second tab: grouped as the act lists them.
+
+Three groups come from the corpus: the institutions under the Генеральная прокуратура, those
+under its Committee, and the structural units of the СТРУКТУРА; each row leads to its entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.model import Institution
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui.grouped_model import GroupedModel
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.text_fold import fold
+
+_GROUP_TITLES = {
+    "Генеральная прокуратура": "Учреждения в ведении Генеральной прокуратуры",
+    "Структура Генеральной прокуратуры": "Структурные подразделения Генеральной прокуратуры",
+}
+
+
+def group_title(group_name: str) -> str:
+    if group_name in _GROUP_TITLES:
+        return _GROUP_TITLES[group_name]
+    if group_name.startswith("Комитет"):
+        return f"Учреждения в ведении Комитета: {group_name}"
+    return group_name
+
+
+class InstitutionModel(GroupedModel):
+    def __init__(self, corpus: Corpus, parent=None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        groups: dict[str, list[Institution]] = {}
+        for institution in corpus.institutions:
+            groups.setdefault(institution.group_name, []).append(institution)
+        self.set_groups(list(groups), list(groups.values()))
+
+    def group_data(self, group: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{group_title(group)} ({len(self._rows[self._groups.index(group)])})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return group_title(group)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Role.FILTER_TEXT:
+            return fold(group_title(group))
+        if role == Role.KIND:
+            return "group"
+        return None
+
+    def row_data(self, group: str, row: Institution, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.name
+        if role in (Qt.ItemDataRole.ToolTipRole, Role.CITATION):
+            if row.node_id in self.corpus.by_id:
+                return citation(self.corpus, row.node_id)
+            return row.name
+        if role == Role.NODE_ID:
+            return row.node_id if row.node_id in self.corpus.by_id else None
+        if role == Role.FILTER_TEXT:
+            return fold(row.name)
+        if role == Role.KIND:
+            return "institution"
+        if role == Role.RECORD:
+            return row
+        return None
+
+    def index_of(self, node_id: str) -> QModelIndex:
+        for g, rows in enumerate(self._rows):
+            for r, institution in enumerate(rows):
+                if institution.node_id == node_id:
+                    return self.index(r, 0, self.index(g, 0))
+        return QModelIndex()

@@ -1,0 +1,438 @@
+"""The reader: the whole act as formatted text, with the current clause, marks and hits shown.
+
+The act is one document (a few hundred nodes render in a few tens of milliseconds), so the
+reader scrolls rather than pages. After loading, every text block is mapped to the node whose
+anchor opened it; that map turns scroll positions and clicks into node ids and node ids into
+the blocks to tint. Nothing is ever fetched (``StaticBrowser``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from gp_desktop.corpus import model as m
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui.act_tree import amendment_note, tree_node_id
+from gp_desktop.ui.reader_html import AMEND_SCHEME, SERIF_FAMILIES, document_html, style_sheet
+from gp_desktop.ui.static_browser import StaticBrowser
+
+CURRENT_COLOUR = QColor("#edf3fb")
+MARK_COLOUR = QColor("#fcefc7")
+WORD_COLOUR = QColor("#ffe27a")
+FIRST_WORD_COLOUR = QColor("#ffb84d")
+AMEND_BAR_COLOUR = QColor("#d79a2b")
+CURRENT_BAR_COLOUR = QColor("#3d7bd9")
+MARGIN = 34
+PAGE_EMS = 58
+"""The text column's width in font sizes (about 80 characters of the serif)."""
+SCROLL_MARGIN = 0
+"""Pixels left above a node scrolled to the top (its block's own top margin already is)."""
+_BAR_WIDTH = 3
+MIN_WIDTH = 420
+
+
+class Reader(StaticBrowser):
+    node_clicked = Signal(str)
+    """The user clicked in a node's text; the id is the tree row that stands for it."""
+    visible_node_changed = Signal(str)
+    """The node at the top of the view changed by scrolling (settled, not every pixel)."""
+    amendment_clicked = Signal(str)
+    """The «изм.» badge of a node was clicked."""
+
+    def __init__(self, corpus: Corpus, font_size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self._font_size = font_size
+        self._current = ""
+        self._marked: frozenset[str] = frozenset()
+        self._words: tuple[str, ...] = ()
+        self._words_node = ""
+        self._word_ranges: list[tuple[int, int]] = []
+        self._block_node: list[str] = []
+        self._block_starts: list[int] = []
+        self._first_block: dict[str, int] = {}
+        self._amended = {
+            link.node_id
+            for link in corpus.node_amendments
+            if link.node_id in corpus.by_id and corpus.by_id[link.node_id].kind != m.PART
+        }
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setAccessibleName("Текст акта")
+        self.setAccessibleDescription("Текст Указа и Положения; выделен текущий пункт")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setMinimumWidth(MIN_WIDTH)  # the panes around may not squeeze the text away
+        self.anchorClicked.connect(self._on_anchor)
+        self._scroll_settle = QTimer(self, singleShot=True, interval=150)
+        self._scroll_settle.timeout.connect(self._report_visible)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_settle.start())
+        self._placed_at = -1
+        self._scroll_target = ""
+        self.context_actions: list[QAction] = []
+        """The window's actions offered in the context menu after the standard ones."""
+        self._load()
+
+    # -- loading -------------------------------------------------------------------------
+    def _load(self) -> None:
+        doc = self.document()
+        doc.setDocumentMargin(MARGIN)
+        font = QFont()
+        font.setFamilies(list(SERIF_FAMILIES))
+        font.setPointSize(self._font_size)
+        doc.setDefaultFont(font)
+        doc.setDefaultStyleSheet(style_sheet(self._font_size))
+        self.setHtml(document_html(self.corpus))
+        self._fit_page()
+        self._map_blocks()
+        self._refresh_selections()
+
+    def _map_blocks(self) -> None:
+        """Which node each block belongs to: the last anchor met, in document order."""
+        self._block_node = []
+        self._first_block = {}
+        current = self.corpus.nodes[0].id
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isAnchor():
+                    for name in fmt.anchorNames():
+                        if name in self.corpus.by_id and name not in self._first_block:
+                            self._first_block[name] = block.blockNumber()
+                            current = name
+                it += 1
+            self._block_node.append(current)
+            block = block.next()
+        self._block_starts = sorted(self._first_block.values())
+        self._ranges: dict[str, tuple[int, int] | None] = {}
+
+    # -- ranges of blocks ----------------------------------------------------------------
+    def _own_range(self, node_id: str) -> tuple[int, int] | None:
+        first = self._first_block.get(node_id)
+        if first is None:
+            return None
+        after = bisect.bisect_right(self._block_starts, first)
+        last = (
+            self._block_starts[after] - 1
+            if after < len(self._block_starts)
+            else len(self._block_node) - 1
+        )
+        return first, max(first, last)
+
+    def block_range(self, node_id: str) -> tuple[int, int] | None:
+        """First and last block of the node with everything it contains (parts: heading only)."""
+        if node_id not in self._ranges:
+            self._ranges[node_id] = self._subtree_range(node_id)
+        return self._ranges[node_id]
+
+    def _subtree_range(self, node_id: str) -> tuple[int, int] | None:
+        own = self._own_range(node_id)
+        node = self.corpus.by_id.get(node_id)
+        if own is None or node is None or node.kind == m.PART:
+            return own
+        last_node = self.corpus.subtree(node_id)[-1]
+        end = self._own_range(last_node.id)
+        return own[0], end[1] if end else own[1]
+
+    def node_at_block(self, number: int) -> str:
+        if 0 <= number < len(self._block_node):
+            return self._block_node[number]
+        return ""
+
+    def node_at(self, pos: QPoint) -> str:
+        """The node whose text is at ``pos`` (viewport coordinates)."""
+        return self.node_at_block(self.cursorForPosition(pos).blockNumber())
+
+    # -- what is shown -------------------------------------------------------------------
+    @property
+    def current_node(self) -> str:
+        return self._current
+
+    @property
+    def font_size(self) -> int:
+        return self._font_size
+
+    @property
+    def highlighted_words(self) -> list[str]:
+        """The text of every highlighted hit word, in order (for tests and the status bar)."""
+        doc = self.document()
+        result = []
+        for start, end in self._word_ranges:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            result.append(cursor.selectedText())
+        return result
+
+    def top_node(self) -> str:
+        return self.node_at(QPoint(MARGIN + 4, SCROLL_MARGIN + 6))
+
+    def show_node(self, node_id: str, words: Iterable[str] = ()) -> None:
+        """Scroll to the node, make it current and highlight ``words`` in it."""
+        if node_id not in self.corpus.by_id:
+            return
+        self._current = tree_node_id(self.corpus, node_id)
+        self._words = tuple(w for w in words if w)
+        self._words_node = node_id
+        self._scroll_target = node_id
+        self._refresh_selections()
+        # The caret goes there too: QTextEdit scrolls back to its caret on relayout, and
+        # keyboard reading and selection should start where the user was taken.
+        first_word = self._first_word_position()
+        cursor = QTextCursor(self.block_of(node_id))
+        if first_word is not None:
+            cursor.setPosition(first_word)
+        self.setTextCursor(cursor)
+        self._scroll_to(node_id, first_word)
+
+    def clear_words(self) -> None:
+        self._words = ()
+        self._refresh_selections()
+
+    def set_marked(self, node_ids: Iterable[str]) -> None:
+        self._marked = frozenset(node_ids)
+        self._refresh_selections()
+
+    def set_font_size(self, size: int) -> None:
+        """Re-lay the act in another size, keeping the same node at the top."""
+        top = self.top_node()
+        self._font_size = size
+        self._load()
+        if top:
+            self._scroll_to(top, None)
+
+    def _block_top(self, number: int) -> float:
+        block = self.document().findBlockByNumber(number)
+        return self.document().documentLayout().blockBoundingRect(block).top()
+
+    def _scroll_to(
+        self, node_id: str, word_position: int | None, margin: int = SCROLL_MARGIN
+    ) -> None:
+        span = self._own_range(node_id)
+        if span is None:
+            return
+        # Qt lays long documents out lazily; the scroll range is only right once all of it is.
+        doc = self.document()
+        doc.documentLayout().blockBoundingRect(doc.lastBlock())
+        top = self._block_top(span[0])
+        if word_position is not None:
+            # Keep the node's start in view unless the hit is further down than one screen.
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(word_position)
+            word_top = self._block_top(cursor.blockNumber())
+            if word_top - top > self.viewport().height() * 0.6:
+                top = word_top - self.viewport().height() // 3
+        # The settle timer this starts must not report the move back as the user's scrolling.
+        bar = self.verticalScrollBar()
+        target = max(bar.minimum(), min(bar.maximum(), int(top) - margin))
+        self._placed_at = target
+        bar.setValue(target)
+        self.viewport().update()
+
+    # -- tints: current node, timeline marks, hit words ----------------------------------
+    def _find_words(self) -> list[tuple[int, int]]:
+        if not self._words:
+            return []
+        span = self.block_range(self._words_node)
+        if span is None:
+            return []
+        doc = self.document()
+        start = doc.findBlockByNumber(span[0]).position()
+        last = doc.findBlockByNumber(span[1])
+        end = last.position() + last.length()
+        found: set[tuple[int, int]] = set()
+        flags = QTextDocument.FindFlag.FindWholeWords
+        for word in self._words:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            while True:
+                cursor = doc.find(word, cursor, flags)
+                if cursor.isNull() or cursor.selectionStart() >= end:
+                    break
+                found.add((cursor.selectionStart(), cursor.selectionEnd()))
+        return sorted(found)
+
+    def _first_word_position(self) -> int | None:
+        return self._word_ranges[0][0] if self._word_ranges else None
+
+    def _refresh_selections(self) -> None:
+        # Marks and the current node are painted as bands under the text (paintEvent);
+        # only the hit words are character selections.
+        selections = []
+        self._word_ranges = self._find_words()
+        for i, (start, end) in enumerate(self._word_ranges):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(FIRST_WORD_COLOUR if i == 0 else WORD_COLOUR)
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    # -- margin bars for amended nodes and the current one -------------------------------
+    def _visible_spans(self, node_ids: Iterable[str]) -> Iterable[tuple[str, QRectF]]:
+        layout = self.document().documentLayout()
+        offset = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        doc = self.document()
+        for node_id in node_ids:
+            span = self.block_range(node_id)
+            if span is None:
+                continue
+            top = layout.blockBoundingRect(doc.findBlockByNumber(span[0])).top() - offset
+            bottom = layout.blockBoundingRect(doc.findBlockByNumber(span[1])).bottom() - offset
+            if bottom < 0 or top > height:
+                continue
+            yield node_id, QRectF(0, top, 0, bottom - top)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Bands first, under the text: one continuous band per marked or current node reads
+        # better than per-line selections, which leave the indents and the gaps white.
+        width = self.viewport().width()
+        painter = QPainter(self.viewport())
+        for _, rect in self._visible_spans(self._marked):
+            painter.fillRect(
+                QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()), MARK_COLOUR
+            )
+        if self._current and self._current not in self._marked:
+            for _, rect in self._visible_spans([self._current]):
+                painter.fillRect(
+                    QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()),
+                    CURRENT_COLOUR,
+                )
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        for _, rect in self._visible_spans(self._amended):
+            painter.fillRect(
+                QRectF(MARGIN - 14, rect.top() + 2, _BAR_WIDTH, rect.height() - 4),
+                AMEND_BAR_COLOUR,
+            )
+        if self._current:
+            for _, rect in self._visible_spans([self._current]):
+                painter.fillRect(
+                    QRectF(MARGIN - 6, rect.top(), _BAR_WIDTH + 1, rect.height()),
+                    CURRENT_BAR_COLOUR,
+                )
+        painter.end()
+
+    # -- tooltips, clicks, scrolling -----------------------------------------------------
+    def amended_owner(self, node_id: str) -> str:
+        """The node itself or the nearest enclosing clause a decree changed, or ""."""
+        node = self.corpus.by_id.get(node_id)
+        if node is None:
+            return ""
+        if node.kind == m.PART:
+            return node_id if self.corpus.amendments_of(node_id) else ""
+        for candidate in [node_id, *(a.id for a in reversed(self.corpus.ancestors(node_id)))]:
+            if candidate in self._amended:
+                return candidate
+        return ""
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        anchor = self.anchorAt(pos)
+        if anchor.startswith(f"{AMEND_SCHEME}:"):
+            return amendment_note(self.corpus, anchor.split(":", 1)[1])
+        if pos.x() < MARGIN:
+            node_id = self.node_at(QPoint(MARGIN + 4, pos.y()))
+            owner = self.amended_owner(node_id) if node_id else ""
+            if owner:
+                return amendment_note(self.corpus, owner)
+        return ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            help_event: QHelpEvent = event  # type: ignore[assignment]
+            text = self.tooltip_at(help_event.pos())
+            if text:
+                QToolTip.showText(help_event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The clause under the pointer becomes current first, so «в закладки» means it.
+        node_id = self.node_at(event.pos())
+        if node_id and not self.textCursor().hasSelection():
+            self._current = tree_node_id(self.corpus, node_id)
+            self._refresh_selections()
+            self.node_clicked.emit(self._current)
+        menu = self.createStandardContextMenu()
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        if self.anchorAt(event.position().toPoint()):
+            return
+        node_id = self.node_at(event.position().toPoint())
+        if node_id:
+            self._current = tree_node_id(self.corpus, node_id)
+            self._refresh_selections()
+            self.node_clicked.emit(self._current)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == AMEND_SCHEME:
+            self.amendment_clicked.emit(url.path())
+
+    def _fit_page(self) -> None:
+        """Lines of a readable length: past that width the page is centred between margins."""
+        page = round(self._font_size * PAGE_EMS) + 2 * MARGIN
+        bar = self.verticalScrollBar().sizeHint().width()
+        side = max(0, (self.width() - bar - page) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    def resizeEvent(self, event) -> None:
+        # Re-wrapping moves the text: keep the node that was at the top (or was asked for).
+        keep = self._scroll_target or self.top_node()
+        self._fit_page()
+        super().resizeEvent(event)
+        if keep:
+            self._scroll_to(keep, self._first_word_position() if self._scroll_target else None)
+
+    def _report_visible(self) -> None:
+        if self.verticalScrollBar().value() == self._placed_at:
+            return  # where we put it, not where the user scrolled to
+        self._placed_at = -1
+        self._scroll_target = ""
+        node_id = self.top_node()
+        if node_id:
+            self.visible_node_changed.emit(tree_node_id(self.corpus, node_id))
+
+    def block_of(self, node_id: str) -> QTextBlock:
+        return self.document().findBlockByNumber(self._first_block.get(node_id, 0))

@@ -1,0 +1,109 @@
+"""The act as one HTML document for the reader, in the subset of HTML that Qt renders.
+
+Every word taken from the act is escaped, so tag-like text in the source is shown as text;
+the document refers to no image, style sheet or any other resource. Each node starts with
+an anchor named by its id, which the reader uses to map its text blocks back to nodes.
+Amended nodes carry an «изм.» badge, a link the reader turns into a tooltip listing the
+decrees and, when clicked, into the timeline.
+"""
+
+from __future__ import annotations
+
+import html
+
+from gp_desktop.corpus import model as m
+from gp_desktop.corpus.reader import Corpus
+
+AMEND_SCHEME = "gp-amend"
+SERIF_FAMILIES = ("PT Serif", "Times New Roman", "Liberation Serif", "DejaVu Serif", "serif")
+
+_ESC = html.escape
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(_ESC(line) for line in text.split("\n"))
+
+
+def _table(text: str) -> str:
+    rows = []
+    for line in text.split("\n"):
+        cells = "".join(f"<td>{_ESC(cell.strip())}</td>" for cell in line.split("\t"))
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<table class="act-table" border="1" cellspacing="0" cellpadding="5" width="100%">'
+        f"{''.join(rows)}</table>"
+    )
+
+
+def badge(node_id: str) -> str:
+    href = _ESC(f"{AMEND_SCHEME}:{node_id}", quote=True)
+    return f' <a class="badge" href="{href}">изм.</a>'
+
+
+def node_block(node: m.Node, amended: bool, nested: bool = False) -> str:
+    """One node as a block of HTML, starting with its anchor.
+
+    ``nested``: a paragraph that continues a sub-clause or a list item, indented with it.
+    """
+    anchor = f'<a name="{_ESC(node.id, quote=True)}"></a>'
+    mark = badge(node.id) if amended else ""
+    label = f'<span class="label">{_ESC(node.label)}</span> ' if node.label else ""
+    heading = f'<span class="heading">{_lines(node.heading)}</span> ' if node.heading else ""
+    kind = node.kind
+    if kind == m.PART:
+        if not node.heading:
+            # An annex with no heading of its own: its title is ours, not the act's words,
+            # so nothing is shown and the anchor goes with the annex's first line.
+            return anchor
+        return f'<p class="part">{anchor}{_lines(node.heading)}{mark}</p>'
+    if kind == m.CHAPTER:
+        return f'<p class="chapter">{anchor}{_ESC(node.label)} {_lines(node.heading)}{mark}</p>'
+    if kind == m.GROUP:
+        return f'<p class="group">{anchor}{_lines(node.heading)}{mark}</p>'
+    if kind == m.TABLE:
+        return f'<p class="table-anchor">{anchor}{mark}</p>{_table(node.text)}'
+    css = "subparagraph" if nested and kind == m.PARAGRAPH else kind
+    return f'<p class="{css}">{anchor}{label}{heading}{_lines(node.text)}{mark}</p>'
+
+
+def document_html(corpus: Corpus) -> str:
+    amended = {link.node_id for link in corpus.node_amendments}
+    nesting = (m.SUBCLAUSE, m.ITEM)
+    blocks = []
+    for node in corpus.nodes:
+        parent = corpus.by_id.get(node.parent_id) if node.parent_id else None
+        nested = parent is not None and parent.kind in nesting
+        blocks.append(node_block(node, node.id in amended, nested))
+    return "<html><body>\n" + "\n".join(blocks) + "\n</body></html>"
+
+
+def style_sheet(font_size: int) -> str:
+    """The reader's look; sizes follow the chosen font size so zoom keeps the proportions."""
+    pt = font_size
+    small = max(7, round(pt * 0.85))
+    indent = round(pt * 2.2)
+    families = ", ".join(f"'{f}'" if " " in f else f for f in SERIF_FAMILIES)
+    return f"""
+body {{ font-family: {families}; font-size: {pt}pt; color: #1b1b1b; }}
+p.part {{ font-size: {round(pt * 1.25)}pt; font-weight: bold; text-align: center;
+          text-indent: 0px; margin-top: {pt * 3}px; margin-bottom: {pt}px; }}
+p.chapter {{ font-size: {round(pt * 1.1)}pt; font-weight: bold; text-align: center;
+             text-indent: 0px; margin-top: {round(pt * 1.8)}px; margin-bottom: {round(pt * 0.8)}px; }}
+p.group {{ font-weight: bold; text-indent: 0px; margin-top: {pt}px; margin-bottom: 4px; }}
+p {{ margin-top: 3px; margin-bottom: 3px; text-indent: {indent}px; }}
+p.clause {{ margin-top: {round(pt * 0.7)}px; text-indent: 0px; }}
+p.subclause, p.item {{ margin-left: {indent}px; text-indent: 0px; }}
+p.paragraph {{ text-indent: {indent}px; }}
+p.subparagraph {{ margin-left: {indent}px; text-indent: {indent}px; }}
+p.footnote {{ color: #6a6a6a; font-size: {small}pt; margin-left: {indent}px;
+              text-indent: 0px; margin-top: 4px; margin-bottom: 8px; }}
+p.approval, p.marker {{ text-align: right; text-indent: 0px; font-size: {small}pt;
+                        color: #333333; }}
+p.signature {{ text-indent: 0px; margin-top: {pt}px; }}
+p.table-anchor {{ margin: 0px; text-indent: 0px; }}
+table.act-table {{ font-size: {small}pt; border-color: #999999; }}
+span.label {{ font-weight: bold; }}
+span.heading {{ font-weight: bold; }}
+a.badge {{ color: #9a6100; text-decoration: none; font-size: {max(6, round(pt * 0.7))}pt;
+           font-weight: normal; font-family: sans-serif; }}
+"""

@@ -1,0 +1,414 @@
+"""Search as you type: the toolbar field, the exact-form toggle and the list of hits.
+
+The field waits for a pause in typing before it asks the search service (which runs on a
+worker thread); Enter asks at once. Each hit shows its citation path and a snippet with the
+matched words in bold; choosing one (click, arrow keys, F3 / Shift+F3) asks the window to
+show it in the reader with those words highlighted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gp_desktop.ui.excerpt_choice import ExcerptChoice, choice_node
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.search_service import SearchService
+
+DEBOUNCE_MS = 300
+LIMIT = 100
+_TAG = re.compile(r"(</?b>)")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def safe_snippet(snippet: str) -> str:
+    """Only the <b> marks of a snippet survive as markup; anything else is shown as text."""
+    parts = _TAG.split(snippet)
+    return "".join(p if p in ("<b>", "</b>") else html.escape(html.unescape(p)) for p in parts)
+
+
+def plain_snippet(snippet: str) -> str:
+    return html.unescape(_TAG.sub("", snippet))
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hits: tuple[Any, ...] = ()
+        self._choice: ExcerptChoice | None = None
+
+    def attach_choice(self, choice: ExcerptChoice) -> None:
+        """Give each hit a check box that ticks its clause for the excerpt."""
+        self.beginResetModel()
+        self._choice = choice
+        self.endResetModel()
+        choice.changed.connect(self._on_choice_changed)
+
+    def _on_choice_changed(self, _node_ids: list[str]) -> None:
+        if self._hits:
+            roles = [int(Qt.ItemDataRole.CheckStateRole)]
+            self.dataChanged.emit(self.index(0), self.index(len(self._hits) - 1), roles)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._choice is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or self._choice is None:
+            return False
+        node_id = choice_node(self._choice.corpus, self._hits[index.row()].id)
+        self._choice.set_chosen(node_id, Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
+
+    def set_hits(self, hits: tuple[Any, ...]) -> None:
+        self.beginResetModel()
+        self._hits = tuple(hits)
+        self.endResetModel()
+
+    @property
+    def hits(self) -> tuple[Any, ...]:
+        return self._hits
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{hit.citation}: {plain_snippet(hit.snippet)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.citation
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if self._choice is None:
+                return None
+            chosen = choice_node(self._choice.corpus, hit.id) in self._choice
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        if role == Role.CITATION:
+            return hit.citation
+        if role == Role.SNIPPET:
+            return hit.snippet
+        if role == Role.NODE_ID:
+            return hit.id
+        if role == Role.KIND:
+            return "hit"
+        if role == Role.RECORD:
+            return hit
+        return None
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Citation in small accent letters over the snippet, matched words bold on yellow."""
+
+    PAD = 6
+
+    def _document(
+        self, index: QModelIndex, width: float, option: QStyleOptionViewItem, selected=False
+    ):
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        # On the selection colour the citation takes the selected text's colour to stay legible.
+        cite = "" if selected else ".cite { color: #2d5f9a; }"
+        doc.setDefaultStyleSheet(f"b {{ background-color: #ffe27a; color: #1b1b1b; }} {cite}")
+        cite = html.escape(index.data(Role.CITATION) or "")
+        snippet = safe_snippet(index.data(Role.SNIPPET) or "")
+        doc.setHtml(f'<div class="cite"><small>{cite}</small></div><div>{snippet}</div>')
+        doc.setTextWidth(max(50.0, width))
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        doc = self._document(index, text_rect.width() - 2 * self.PAD, opt, selected)
+        painter.save()
+        painter.translate(text_rect.left() + self.PAD, opt.rect.top() + self.PAD)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        colour_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(group, colour_role))
+        context.clip = QRectF(0, 0, opt.rect.width(), opt.rect.height())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect.setWidth(width)
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        text_width = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget
+        ).width()
+        doc = self._document(index, text_width - 2 * self.PAD, option)
+        return QSize(int(width), int(doc.size().height()) + 2 * self.PAD + 1)
+
+
+class SearchPanel(QWidget):
+    """The results pane; it also owns the toolbar's search field and exact-form toggle."""
+
+    hit_chosen = Signal(object)
+    """A hit was chosen in the list (or by next/previous); the window shows it."""
+    results_changed = Signal()
+    amendment_chosen = Signal(str)
+    """The query named a decree («№ 1125») and the user asked to see it in the timeline."""
+    leave_requested = Signal()
+    """Escape in the search field: back to the text."""
+
+    def __init__(self, service: SearchService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.results: Any = None
+        self.last_search_ms = 0.0
+        self._asked_at = 0.0
+        self._pending_query = ""
+        self._generation = 0
+        self._suggestion: str | None = None
+
+        self.field = QLineEdit()
+        self.field.setObjectName("searchField")
+        self.field.setAccessibleName("Поиск по тексту акта")
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(280)
+        self.exact_action = QAction("Точная форма", self)
+        self.exact_action.setCheckable(True)
+        self.exact_action.setToolTip(
+            "Искать слова только в той форме, в какой они введены (без учёта морфологии)"
+        )
+
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setOpenExternalLinks(False)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.status.setContentsMargins(6, 4, 6, 4)
+        self.status.linkActivated.connect(self._on_link)
+
+        self.model = SearchResultsModel(self)
+        self.view = QListView()
+        self.view.setObjectName("searchResults")
+        self.view.setAccessibleName("Результаты поиска")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(HitDelegate(self.view))
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(False)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.activated.connect(self._on_activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_now)
+        self.field.textEdited.connect(self._on_edited)
+        self.field.textChanged.connect(self._on_text_changed)
+        self.field.returnPressed.connect(self._on_return)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.field)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self.leave_requested)
+        self.exact_action.toggled.connect(lambda _on: self.run_now())
+
+        service.ready.connect(self._on_ready)
+        service.unavailable.connect(self._on_unavailable)
+        service.finished.connect(self._on_finished)
+        service.failed.connect(self._on_failed)
+        self._set_waiting()
+
+    # -- states ------------------------------------------------------------------------
+    def _set_waiting(self) -> None:
+        self.field.setEnabled(False)
+        self.field.setPlaceholderText("Поиск: индекс готовится…")
+        self.status.setText("Поисковый индекс готовится; текст акта уже можно читать.")
+
+    def _on_ready(self) -> None:
+        self.field.setEnabled(True)
+        self.field.setPlaceholderText("Поиск по тексту (Ctrl+F)")
+        self.status.setText("Введите слова для поиска: найдутся все их формы.")
+        if self.field.text().strip():
+            self.run_now()
+
+    def _on_unavailable(self, message: str) -> None:
+        self.field.setEnabled(False)
+        self.field.setPlaceholderText("Поиск недоступен")
+        self.field.setToolTip(message)
+        self.status.setText(f"Поиск недоступен: {html.escape(message)}")
+
+    @property
+    def ready(self) -> bool:
+        return self.service.is_ready
+
+    # -- asking ------------------------------------------------------------------------
+    def _on_edited(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _on_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._debounce.stop()
+            self.service.cancel()
+            self._show(None)
+
+    def _on_return(self) -> None:
+        query = self.field.text().strip()
+        if (
+            self.results is not None
+            and self.results.query == query
+            and not self._debounce.isActive()
+        ):
+            self.choose_row(max(0, self.view.currentIndex().row()))
+        else:
+            self.run_now()
+
+    def run_now(self) -> None:
+        self._debounce.stop()
+        query = self.field.text().strip()
+        if not query:
+            self._show(None)
+            return
+        if not self.service.is_ready:
+            return
+        self._pending_query = query
+        self._asked_at = time.perf_counter()
+        self._generation = self.service.search(query, self.exact_action.isChecked(), LIMIT)
+
+    def search(self, query: str) -> None:
+        """Type ``query`` into the field and search at once (for other panes and the self-test)."""
+        self.field.setText(query)
+        self.run_now()
+
+    def _on_link(self, link: str) -> None:
+        if link.startswith("suggest:"):
+            self.search(self._suggestion or "")
+        elif link.startswith("event:"):
+            self.amendment_chosen.emit(link.split(":", 1)[1])
+
+    # -- answers -----------------------------------------------------------------------
+    def _on_finished(self, generation: int, results: Any, _seconds: float) -> None:
+        if generation != self._generation:
+            return
+        self.last_search_ms = (time.perf_counter() - self._asked_at) * 1000
+        self._show(results)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.status.setText(f"Ошибка поиска: {html.escape(message)}")
+
+    def _show(self, results: Any) -> None:
+        self.results = results
+        self._suggestion = None
+        if results is None:
+            self.model.set_hits(())
+            if self.service.is_ready:
+                self.status.setText("Введите слова для поиска: найдутся все их формы.")
+            self.results_changed.emit()
+            return
+        self.model.set_hits(results.hits)
+        shown, total = len(results.hits), results.total
+        query = html.escape(results.query)
+        if total == 0:
+            text = f"По запросу «{query}» ничего не найдено."
+            if results.suggestion:
+                self._suggestion = results.suggestion
+                text += (
+                    f' Возможно, имелось в виду: <a href="suggest:">'
+                    f"{html.escape(results.suggestion)}</a>"
+                )
+        elif shown < total:
+            text = f"Найдено фрагментов: {total}, показаны первые {shown}."
+        else:
+            text = f"Найдено фрагментов: {total}."
+        if results.exact and total:
+            text += " Точная форма слов."
+        amendment = getattr(results, "amendment_id", None)
+        if amendment:
+            text += f' <a href="event:{html.escape(amendment, quote=True)}">Указ в истории изменений</a>'
+        self.status.setText(text)
+        self.results_changed.emit()
+
+    @property
+    def suggestion(self) -> str | None:
+        return self._suggestion
+
+    # -- choosing ----------------------------------------------------------------------
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.hit_chosen.emit(current.data(Role.RECORD))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.hit_chosen.emit(index.data(Role.RECORD))
+
+    def choose_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row)
+        if self.view.currentIndex() == index:
+            self.hit_chosen.emit(index.data(Role.RECORD))
+        else:
+            self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def step(self, delta: int) -> bool:
+        """Next (+1) or previous (−1) hit, wrapping around; False when there are no hits."""
+        count = self.model.rowCount()
+        if count == 0:
+            return False
+        row = self.view.currentIndex().row()
+        row = (0 if delta > 0 else count - 1) if row < 0 else (row + delta) % count
+        self.choose_row(row)
+        return True
+
+    @property
+    def hit_count(self) -> int:
+        return self.model.rowCount()

@@ -1,0 +1,98 @@
+"""Every setting the app keeps, declared once with its type and default.
+
+Preferences (what the user chose: font size, exact-form search …) and the window's layout
+(geometry, dock state) are kept in separate groups of one INI file in the user's config
+folder, so resetting the layout never loses a preference. The file is named explicitly rather
+than left to QSettings' organisation lookup, which Qt caches per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from gp_desktop.paths import user_config_dir
+
+T = TypeVar("T")
+
+FILE_NAME = "gp-desktop.ini"
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    name: str
+    type: type
+    default: T
+
+
+# Preferences.
+FONT_SIZE = Key("preferences/reader_font_size", int, 12)
+LAST_NODE = Key("preferences/last_node", str, "")
+EXACT_FORM = Key("preferences/search_exact_form", bool, False)
+CHANGED_SINCE = Key("preferences/changed_since", str, "2025-01-01")
+EXCERPT_FOOTNOTES = Key("preferences/excerpt_footnotes", bool, True)
+EXCERPT_FOLDER = Key("preferences/excerpt_folder", str, "")
+
+# Window layout.
+GEOMETRY = Key("window/geometry", QByteArray, QByteArray())
+DOCK_STATE = Key("window/state", QByteArray, QByteArray())
+
+ALL_KEYS = (
+    FONT_SIZE,
+    LAST_NODE,
+    EXACT_FORM,
+    CHANGED_SINCE,
+    EXCERPT_FOOTNOTES,
+    EXCERPT_FOLDER,
+    GEOMETRY,
+    DOCK_STATE,
+)
+
+MIN_FONT_SIZE = 8
+MAX_FONT_SIZE = 32
+
+
+def default_path() -> Path:
+    return user_config_dir() / FILE_NAME
+
+
+class Settings:
+    """Typed access to the settings file; a value of the wrong type reads as the default."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, key: Key[T]) -> T:
+        raw = self._store.value(key.name)
+        if raw is None:
+            return key.default
+        try:
+            if key.type is bool:
+                value: Any = raw if isinstance(raw, bool) else str(raw).lower() == "true"
+            elif key.type is QByteArray:
+                value = raw if isinstance(raw, QByteArray) else key.default
+            else:
+                value = key.type(raw)
+        except (TypeError, ValueError):
+            return key.default
+        if key is FONT_SIZE:
+            value = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, value))
+        return value
+
+    def set(self, key: Key[T], value: T) -> None:
+        self._store.setValue(key.name, value)
+
+    def sync(self) -> str:
+        """Write pending changes; returns a message for the user if the file could not be."""
+        self._store.sync()
+        if self._store.status() != QSettings.Status.NoError:
+            return f"{self.path}: не удалось сохранить настройки"
+        return ""
+
+    def reset_layout(self) -> None:
+        for key in (GEOMETRY, DOCK_STATE):
+            self._store.remove(key.name)

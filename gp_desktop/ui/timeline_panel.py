@@ -1,0 +1,157 @@
+"""The timeline pane: which decree changed what, and what changed after a chosen date.
+
+Choosing an event marks the clauses it touched (the window tints them in the tree and the
+reader) and lists them under it; choosing one of them opens it. «Изменения после» marks
+every clause changed by a decree dated after the chosen day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gp_desktop.corpus.footnotes import short_date
+from gp_desktop.corpus.reader import Corpus, Event
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.timeline import TimelineModel
+from gp_desktop.ui.wording import clauses
+
+
+class TimelinePanel(QWidget):
+    marks_requested = Signal(list, str)
+    """Node ids to mark (empty: clear the marks) and a line saying why they are marked."""
+    node_chosen = Signal(str)
+
+    def __init__(self, corpus: Corpus, since: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.model = TimelineModel(corpus, self)
+        self.view = QTreeView()
+        self.view.setObjectName("timelineView")
+        self.view.setAccessibleName("История изменений акта")
+        self.view.setHeaderHidden(True)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.activated.connect(self._on_activated)
+
+        self.since_edit = QDateEdit()
+        self.since_edit.setObjectName("changedSince")
+        self.since_edit.setAccessibleName("Дата, после которой показать изменения")
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setDisplayFormat("dd.MM.yyyy")
+        self.since_edit.setMinimumDate(QDate.fromString(corpus.act.date, "yyyy-MM-dd"))
+        self.since_edit.setMaximumDate(QDate.currentDate().addYears(1))
+        self.set_since(since)
+        self.since_button = QPushButton("Отметить")
+        self.since_button.setObjectName("markChangedSince")
+        self.since_button.setToolTip("Отметить пункты, изменённые после выбранной даты")
+        self.since_button.clicked.connect(self.mark_changed_since)
+        self.clear_button = QPushButton("Снять отметки")
+        self.clear_button.setObjectName("clearMarks")
+        self.clear_button.clicked.connect(self.clear_marks)
+
+        since_label = QLabel("Изменения &после даты:")
+        since_label.setBuddy(self.since_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.since_edit)
+        row.addWidget(self.since_button)
+        row.addStretch(1)
+
+        self.status = QLabel()
+        self.status.setObjectName("marksStatus")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(since_label)
+        layout.addLayout(row)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.clear_button)
+        layout.addLayout(bottom)
+        self.marked: list[str] = []
+
+    def set_since(self, iso: str) -> None:
+        try:
+            day = dt.date.fromisoformat(iso)
+        except ValueError:
+            return
+        self.since_edit.setDate(QDate(day.year, day.month, day.day))
+
+    @property
+    def since(self) -> str:
+        return self.since_edit.date().toString("yyyy-MM-dd")
+
+    def _mark(self, node_ids: list[str], why: str) -> None:
+        self.marked = node_ids
+        self.status.setText(why)
+        self.marks_requested.emit(node_ids, why)
+
+    def mark_event(self, event: Event) -> None:
+        ids = list(dict.fromkeys(c.node_id for c in event.changes))
+        if event.original:
+            why = f"Исходный текст от {short_date(event.date)}: {clauses(len(ids))} — части акта"
+        else:
+            why = f"Указ от {short_date(event.date)} № {event.number}: {clauses(len(ids))}"
+        self._mark(ids, why)
+
+    def mark_changed_since(self) -> None:
+        ids = self.corpus.changed_since(self.since)
+        why = f"Изменены после {short_date(self.since)}: {clauses(len(ids))}"
+        self._mark(ids, why)
+
+    def clear_marks(self) -> None:
+        self.view.selectionModel().clearCurrentIndex()
+        self.view.clearSelection()
+        self._mark([], "")
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        if self.model.is_group(current):
+            self.mark_event(self.model.record(current))
+            self.view.expand(current)
+            return
+        event_index = current.parent()
+        event = self.model.record(event_index)
+        if not self.marked or set(self.marked) != {c.node_id for c in event.changes}:
+            self.mark_event(event)
+        node_id = current.data(Role.NODE_ID)
+        if node_id:
+            self.node_chosen.emit(node_id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if self.model.is_group(index):
+            self.view.setExpanded(index, True)
+            first = self.model.index(0, 0, index)
+            if first.isValid():
+                self.view.setCurrentIndex(first)
+        elif node_id := index.data(Role.NODE_ID):
+            self.node_chosen.emit(node_id)
+
+    def choose_event(self, event_id: str) -> None:
+        index = self.model.index_of_event(event_id)
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.view.scrollTo(index)
+
+    def choose_latest_change_of(self, node_id: str) -> None:
+        """Select the latest decree that changed ``node_id`` (the «изм.» badge was clicked)."""
+        links = self.corpus.amendments_of(node_id)
+        if links:
+            latest = max(links, key=lambda pair: pair[0].date)[0]
+            self.choose_event(latest.id)

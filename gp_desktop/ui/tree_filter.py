@@ -1,0 +1,48 @@
+"""The navigator's filter box: rows whose text has every typed word, with their ancestors.
+
+Matching is on folded text (``text_fold``), so case, «ё» and Kazakh letters typed as their
+Russian look-alikes do not matter. A row that matches keeps its children visible, so a
+chapter found by its heading can still be opened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from gp_desktop.ui.roles import Role
+from gp_desktop.ui.text_fold import fold
+
+
+class TreeFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self.setFilterRole(Role.FILTER_TEXT)
+        self._words: tuple[str, ...] = ()
+
+    def set_words(self, text: str) -> None:
+        words = tuple(fold(text).split())
+        if words == self._words:
+            return
+        # begin/endFilterChange replace invalidateRowsFilter from Qt 6.9 on.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange()
+        else:
+            self._words = words
+            self.invalidateRowsFilter()
+
+    @property
+    def active(self) -> bool:
+        return bool(self._words)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not self._words:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        text = index.data(Role.FILTER_TEXT) or ""
+        return all(word in text for word in self._words)
