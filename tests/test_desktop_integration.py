@@ -215,3 +215,25 @@ def test_qt_trim_drops_only_libraries_that_nothing_kept_links_to():
     # Gui is linked by the dropped plugin too, and libffi too, but kept files need them.
     assert [e[0] for e in kept] == [e[0] for e in binaries if e[0] not in left_out]
     assert [e[0] for e in kept_datas] == ["PySide6/Qt/translations/qtbase_ru.qm", "corpus.sqlite"]
+
+
+def test_the_application_carries_the_icon_and_speaks_russian_in_qt_dialogs(qapp):
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gp_desktop.ui.app import _application
+    from gp_desktop.ui.qt_translations import TRANSLATOR_NAME
+
+    try:
+        app = _application()
+        assert sorted(s.width() for s in app.windowIcon().availableSizes()) == sorted(
+            APP_ICON_SIZES
+        )
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
+        _application()  # a second call installs nothing more
+        assert len(app.findChildren(QTranslator, TRANSLATOR_NAME)) == 1
+    finally:
+        for translator in qapp.findChildren(QTranslator, TRANSLATOR_NAME):
+            qapp.removeTranslator(translator)
+            translator.setParent(None)

@@ -27,12 +27,16 @@ def _application():
     from PySide6.QtWidgets import QApplication
 
     from gp_desktop import __version__
+    from gp_desktop.ui.app_icon import app_icon
+    from gp_desktop.ui.qt_translations import install_qt_translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gp-desktop")
     app.setApplicationDisplayName("gp-desktop")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("gp-desktop")
+    app.setWindowIcon(app_icon())
+    install_qt_translations(app)
     return app
 
 
