@@ -154,3 +154,34 @@ def test_damage_found_after_the_probe_falls_back_to_memory(corpus, tmp_path, mon
     assert index.in_memory and len(calls) == 2
     assert probe(index) == ["polozhenie/p-19/pp-45"]
     index.close()
+
+
+def test_in_memory_build_needs_no_temp_folder(corpus, tmp_path, monkeypatch):
+    """Whoosh's RAM storage keeps its scratch files in <tempdir>/MAIN.tmp, one folder shared by
+    every process; ours keeps them in RAM. With a temp folder that cannot be created, the
+    in-memory fallback must still build (and parallel builds share nothing on disk)."""
+    import tempfile
+    import threading
+
+    from gp_desktop.search.index import _filler, schema
+    from gp_desktop.search.store import build_in_memory
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker / "tmp"))
+    counts: list[int] = []
+    errors: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            counts.append(build_in_memory(schema(), _filler(corpus)).doc_count())
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=build) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(counts) == 3 and len(set(counts)) == 1 and counts[0] > 400

@@ -76,8 +76,20 @@ def open_valid(folder: Path, key: str) -> Index | None:
         return None
 
 
+class _PrivateRamStorage(RamStorage):
+    """RAM storage whose scratch space is RAM too.
+
+    Whoosh's RamStorage puts its writer's scratch files in ``<tempdir>/MAIN.tmp`` — one fixed
+    folder shared by every process, so two in-memory builds at once deleted each other's files,
+    and a machine whose temp folder cannot be written could not search at all.
+    """
+
+    def temp_storage(self, name: str | None = None) -> RamStorage:
+        return RamStorage()
+
+
 def build_in_memory(schema: Schema, fill: Fill) -> Index:
-    index = RamStorage().create_index(schema)
+    index = _PrivateRamStorage().create_index(schema)
     fill(index)
     return index
 

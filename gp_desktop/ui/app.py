@@ -105,7 +105,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from gp_desktop.ui.settings import Settings
 
     bookmarks = Bookmarks.load()
-    window = MainWindow(corpus, Settings(), bookmarks)
+    settings = Settings()
+    window = MainWindow(corpus, settings, bookmarks)
     window.show()
-    window.report_startup_problem(bookmarks.problem)
+    for problem in (settings.problem, bookmarks.problem):
+        window.report_startup_problem(problem)
     return app.exec()
