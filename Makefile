@@ -1,7 +1,7 @@
 # The two commands a new user needs: `make run` opens the app, `make test` runs the tests.
 # Each prepares the machine first (scripts/bootstrap.sh): system libraries, .venv, packages.
 
-.PHONY: run test lint format corpus
+.PHONY: run test build lint format corpus
 
 run:
 	@scripts/bootstrap.sh
@@ -20,3 +20,9 @@ format:
 # Rebuild the bundled corpus from the source text of the act.
 corpus:
 	.venv/bin/gp-desktop build-corpus resources/acts/ukaz-2017-563.md -o corpus.sqlite
+
+# The desktop build: dist/gp-desktop, a folder that runs without Python (see build.spec).
+build:
+	@scripts/bootstrap.sh
+	.venv/bin/pyinstaller --noconfirm --log-level=WARN --distpath dist --workpath build/pyinstaller build.spec
+	@du -sh dist/gp-desktop | sed 's|\t| |; s|^|build: |'

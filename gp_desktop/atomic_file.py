@@ -1,7 +1,13 @@
-"""Write a file so that readers see the old copy or the new one, never half of either."""
+"""Safe handling of the user's files: atomic writes, and damaged files set aside, never lost.
+
+A file is written so that readers see the old copy or the new one, never half of either; a
+file that cannot be read is renamed aside (kept for the user or support) rather than
+overwritten, so the app can start afresh without destroying anything.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -27,3 +33,15 @@ def write_atomic(path: str | Path, data: bytes | str, encoding: str = "utf-8") -
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def set_aside(path: str | Path) -> str:
+    """Rename a damaged file to ``<name>.damaged-<time>``; say where it went, for a message."""
+    source = Path(path)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = source.with_name(f"{source.name}.damaged-{stamp}")
+    try:
+        source.replace(aside)
+    except OSError:
+        return "его не удалось переименовать"
+    return f"он сохранён как {aside.name}"

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from gp_desktop.atomic_file import write_atomic
+from gp_desktop.atomic_file import set_aside, write_atomic
 from gp_desktop.paths import user_data_dir
 
 FILE_NAME = "bookmarks.json"
@@ -71,13 +71,7 @@ class Bookmarks:
         try:
             items = _parse(raw)
         except (ValueError, UnicodeDecodeError) as exc:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = path.with_name(f"{path.name}.damaged-{stamp}")
-            try:
-                path.replace(aside)
-                where = f"он сохранён как {aside.name}"
-            except OSError:
-                where = "его не удалось переименовать"
+            where = set_aside(path)
             return cls(path, [], f"Файл закладок {path} повреждён ({exc}); {where}.")
         unique: dict[str, Bookmark] = {}
         for item in items:

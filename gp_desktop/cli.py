@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -78,13 +79,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gp_desktop.ui.app import run_gui
 
             return run_gui(args)
-        return runners[args.command](args)  # type: ignore[operator]
+        code = runners[args.command](args)  # type: ignore[operator]
+        sys.stdout.flush()  # a reader that went away (`| head`) shows here, not at exit
+        return code
     except CorpusError as exc:
         print(f"gp-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        # Python would try the flush again at exit and print a warning: let it write nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except ImportError as exc:
         print(f"gp-desktop: не удаётся загрузить модуль: {exc}", file=sys.stderr)

@@ -30,6 +30,21 @@ def resources_dir() -> Path:
     return bundle_root() / "resources"
 
 
+# The application icon, rendered from resources/icons/gp-desktop.svg by scripts/render_icons.py.
+APP_ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
+def app_icon_path(size: int = 256) -> Path:
+    """The application icon as a PNG of ``size`` pixels (one of APP_ICON_SIZES)."""
+    if size not in APP_ICON_SIZES:
+        raise ValueError(f"no {size}-pixel icon; sizes: {APP_ICON_SIZES}")
+    return icons_dir() / f"gp-desktop-{size}.png"
+
+
 def _base(env: str, fallback: str) -> Path:
     if sys.platform == "win32":
         return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")

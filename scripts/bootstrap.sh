@@ -33,6 +33,11 @@ done
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+# The desktop build: PyInstaller reads shared libraries with objdump and strips them; its test
+# records the frozen program's connection attempts with strace and checks the desktop entry.
+command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v desktop-file-validate >/dev/null 2>&1 || missing+=(desktop-file-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "bootstrap: installing system packages: ${missing[*]}" >&2

@@ -58,3 +58,42 @@ def test_five_thousand_searches_do_not_grow_memory(search_index):
         f"\n5000 searches: RSS {after_warmup:.1f} MB after 1000, {after_run:.1f} MB after 5000 (+{growth:.1f} MB)"
     )
     assert growth < 15, f"memory grew by {growth:.1f} MB over 4000 searches"
+
+
+def test_fifty_windows_opened_and_closed_do_not_grow_memory(
+    qapp, qtbot, corpus, user_dirs, search_index
+):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from gp_desktop.bookmarks import Bookmarks
+    from gp_desktop.ui.main_window import MainWindow
+    from gp_desktop.ui.settings import Settings
+
+    def cycle(count: int) -> None:
+        for k in range(count):
+            window = MainWindow(
+                corpus, Settings(), Bookmarks.load(), search_opener=lambda _c: search_index
+            )
+            window.show()
+            qtbot.waitExposed(window)
+            qtbot.waitUntil(lambda w=window: w.search_service.is_ready)
+            window.open_node(f"polozhenie/p-{k % 25 + 1}")
+            window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            qapp.processEvents()
+
+    cycle(10)
+    gc.collect()
+    after_warmup = rss_mb()
+    cycle(40)
+    gc.collect()
+    after_run = rss_mb()
+    growth = after_run - after_warmup
+    print(
+        f"\n50 windows: RSS {after_warmup:.1f} MB after 10, {after_run:.1f} MB after 50 (+{growth:.1f} MB)"
+    )
+    assert growth < 40, f"memory grew by {growth:.1f} MB over 40 windows"
+    from PySide6.QtWidgets import QApplication
+
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]

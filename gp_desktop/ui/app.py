@@ -27,12 +27,16 @@ def _application():
     from PySide6.QtWidgets import QApplication
 
     from gp_desktop import __version__
+    from gp_desktop.ui.app_icon import app_icon
+    from gp_desktop.ui.qt_translations import install_qt_translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gp-desktop")
     app.setApplicationDisplayName("gp-desktop")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("gp-desktop")
+    app.setWindowIcon(app_icon())
+    install_qt_translations(app)
     return app
 
 
@@ -101,7 +105,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from gp_desktop.ui.settings import Settings
 
     bookmarks = Bookmarks.load()
-    window = MainWindow(corpus, Settings(), bookmarks)
+    settings = Settings()
+    window = MainWindow(corpus, settings, bookmarks)
     window.show()
-    window.report_startup_problem(bookmarks.problem)
+    for problem in (settings.problem, bookmarks.problem):
+        window.report_startup_problem(problem)
     return app.exec()

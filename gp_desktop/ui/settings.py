@@ -8,12 +8,14 @@ than left to QSettings' organisation lookup, which Qt caches per process.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from gp_desktop.atomic_file import set_aside
 from gp_desktop.paths import user_config_dir
 
 T = TypeVar("T")
@@ -59,11 +61,39 @@ def default_path() -> Path:
     return user_config_dir() / FILE_NAME
 
 
+_INI_LINE = re.compile(r"\s*(\[[^\]]*\]|[^=\[][^=]*=.*|[;#].*)?\s*")
+
+
+def _damage(path: Path) -> str:
+    """What makes the settings file unreadable as INI, or "" (QSettings itself never says:
+    it reads any bytes, taking garbage for keys)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return ""  # missing (first run) or unreadable: QSettings starts from defaults
+    if b"\x00" in raw:
+        return "двоичные данные"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "не UTF-8"
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not _INI_LINE.fullmatch(line):
+            return f"строка {number} не из файла настроек"
+    return ""
+
+
 class Settings:
     """Typed access to the settings file; a value of the wrong type reads as the default."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
+        self.problem = ""
+        """Why the file on disk was not used (it was set aside), or ""."""
+        if damage := _damage(self.path):
+            self.problem = (
+                f"Файл настроек {self.path} повреждён ({damage}); {set_aside(self.path)}."
+            )
         self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def get(self, key: Key[T]) -> T:
