@@ -36,6 +36,8 @@ from math import prod
 
 from whoosh.analysis import Token, Tokenizer
 
+from gp_desktop.letters import RUSSIAN_KEYBOARD
+
 # A word: letters and digits (not "_"), with combining marks kept inside (a decomposed «й»).
 _WORD = r"[^\W_][^\W_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W_]*)*"
 _PART_RE = re.compile(_WORD)
@@ -43,20 +45,7 @@ _PART_RE = re.compile(_WORD)
 _HYPHENATED_RE = re.compile(rf"{_WORD}(?:[-\u2010\u2011]{_WORD})*")
 
 # Kazakh letters → the Russian letters a Russian keyboard types for them; «ё» → «е».
-_FOLD = str.maketrans(
-    {
-        "ё": "е",
-        "ә": "а",
-        "ғ": "г",
-        "қ": "к",
-        "ң": "н",
-        "ө": "о",
-        "ұ": "у",
-        "ү": "у",
-        "һ": "х",
-        "і": "и",
-    }
-)
+_FOLD = RUSSIAN_KEYBOARD
 # Latin letters that look Cyrillic, mapped only inside words that also hold Cyrillic letters
 # («прокурaтура» typed with a Latin «a»); all-Latin words stay Latin.
 _HOMOGLYPHS = str.maketrans(

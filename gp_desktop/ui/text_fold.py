@@ -7,21 +7,8 @@ quick filter.
 
 from __future__ import annotations
 
-_TABLE = str.maketrans(
-    {
-        "ё": "е",
-        "ә": "а",
-        "ғ": "г",
-        "қ": "к",
-        "ң": "н",
-        "ө": "о",
-        "ұ": "у",
-        "ү": "у",
-        "һ": "х",
-        "і": "и",
-    }
-)
+from gp_desktop.letters import RUSSIAN_KEYBOARD
 
 
 def fold(text: str) -> str:
-    return " ".join(text.lower().translate(_TABLE).split())
+    return " ".join(text.lower().translate(RUSSIAN_KEYBOARD).split())
