@@ -185,3 +185,41 @@ def test_in_memory_build_needs_no_temp_folder(corpus, tmp_path, monkeypatch):
         thread.join()
     assert errors == []
     assert len(counts) == 3 and len(set(counts)) == 1 and counts[0] > 400
+
+
+def test_a_deleted_index_is_rebuilt(corpus, tmp_path):
+    SearchIndex.open(corpus, cache_dir=tmp_path).close()
+    shutil.rmtree(tmp_path / FOLDER)
+    index = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert not index.in_memory and index.build_seconds > 0
+    assert probe(index) == ["polozhenie/p-19/pp-45"]
+    index.close()
+
+
+def test_an_index_locked_by_another_process_still_searches(corpus, tmp_path):
+    """A writer elsewhere (or one that crashed and left its lock) must not stop reading."""
+    from whoosh.index import LockError, open_dir
+
+    SearchIndex.open(corpus, cache_dir=tmp_path).close()
+    (folder,) = index_folders(tmp_path)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom whoosh.index import open_dir\n"
+            f"ix = open_dir({str(folder)!r})\nw = ix.writer()\nprint('locked', flush=True)\ntime.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(LockError):
+            open_dir(str(folder)).writer(timeout=0.1)  # the lock is really held
+        index = SearchIndex.open(corpus, cache_dir=tmp_path)
+        assert probe(index) == ["polozhenie/p-19/pp-45"] and index.location == folder
+        index.close()
+    finally:
+        holder.kill()
+        holder.wait()
