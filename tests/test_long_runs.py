@@ -37,6 +37,19 @@ def rss_mb() -> float:
     return 0.0
 
 
+def growth_after_warmup(step, warmup: int, run: int, what: str) -> float:
+    """Run ``step(warmup)``, then ``step(run)``; return (and print) the RSS growth of the run."""
+    step(warmup)  # caches fill, then must stay put
+    gc.collect()
+    before = rss_mb()
+    step(run)
+    gc.collect()
+    after = rss_mb()
+    total = warmup + run
+    print(f"\n{total} {what}: RSS {before:.1f} MB after {warmup}, {after:.1f} MB after {total}")
+    return after - before
+
+
 def test_five_thousand_searches_do_not_grow_memory(search_index):
     rng = random.Random(563)
 
@@ -47,16 +60,7 @@ def test_five_thousand_searches_do_not_grow_memory(search_index):
                 query = query[: rng.randrange(1, len(query) + 1)] if query else query
             search_index.search(query, limit=50, exact=rng.random() < 0.1)
 
-    burst(1000)  # warm-up: caches fill, then must stay put
-    gc.collect()
-    after_warmup = rss_mb()
-    burst(4000)
-    gc.collect()
-    after_run = rss_mb()
-    growth = after_run - after_warmup
-    print(
-        f"\n5000 searches: RSS {after_warmup:.1f} MB after 1000, {after_run:.1f} MB after 5000 (+{growth:.1f} MB)"
-    )
+    growth = growth_after_warmup(burst, 1000, 4000, "searches")
     assert growth < 15, f"memory grew by {growth:.1f} MB over 4000 searches"
 
 
@@ -83,16 +87,7 @@ def test_fifty_windows_opened_and_closed_do_not_grow_memory(
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             qapp.processEvents()
 
-    cycle(10)
-    gc.collect()
-    after_warmup = rss_mb()
-    cycle(40)
-    gc.collect()
-    after_run = rss_mb()
-    growth = after_run - after_warmup
-    print(
-        f"\n50 windows: RSS {after_warmup:.1f} MB after 10, {after_run:.1f} MB after 50 (+{growth:.1f} MB)"
-    )
+    growth = growth_after_warmup(cycle, 10, 40, "windows")
     assert growth < 40, f"memory grew by {growth:.1f} MB over 40 windows"
     from PySide6.QtWidgets import QApplication
 
