@@ -313,12 +313,22 @@ class Reader(StaticBrowser):
         offset = self.verticalScrollBar().value()
         height = self.viewport().height()
         doc = self.document()
+        # Only blocks on screen are measured: asking where a block further down lies would
+        # lay the act out down to it, and the first paint need not wait for that.
+        first = max(0, self.cursorForPosition(QPoint(MARGIN, 0)).blockNumber() - 1)
+        last = self.cursorForPosition(QPoint(MARGIN, height)).blockNumber() + 1
         for node_id in node_ids:
             span = self.block_range(node_id)
-            if span is None:
+            if span is None or span[1] < first or span[0] > last:
                 continue
-            top = layout.blockBoundingRect(doc.findBlockByNumber(span[0])).top() - offset
-            bottom = layout.blockBoundingRect(doc.findBlockByNumber(span[1])).bottom() - offset
+            if span[0] >= first:
+                top = layout.blockBoundingRect(doc.findBlockByNumber(span[0])).top() - offset
+            else:
+                top = -1.0
+            if span[1] <= last:
+                bottom = layout.blockBoundingRect(doc.findBlockByNumber(span[1])).bottom() - offset
+            else:
+                bottom = height + 1.0
             if bottom < 0 or top > height:
                 continue
             yield node_id, QRectF(0, top, 0, bottom - top)
