@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.reader import MARGIN, Reader
+from gp_desktop.ui.reader import AMEND_BAR_COLOUR, CURRENT_BAR_COLOUR, MARGIN, Reader
 from gp_desktop.ui.reader_html import AMEND_SCHEME, document_html
 
 
@@ -149,3 +149,39 @@ def test_font_size_keeps_the_place(reader):
     assert reader.font_size == 18
     assert reader.top_node() == "polozhenie/p-19/pp-30"
     assert reader.document().defaultFont().pointSize() == 18
+
+
+def _colour_at(reader, x, y):
+    return reader.viewport().grab().toImage().pixelColor(x, y).name()
+
+
+def test_bands_follow_the_current_clause_on_screen_and_past_it(reader):
+    """The bars are drawn from the blocks on screen only (the act is laid out lazily)."""
+    layout = reader.document().documentLayout()
+    reader.show_node("polozhenie/p-19")  # a clause longer than the screen
+    qtbot_wait(reader)
+    bar_x = MARGIN - 5
+    height = reader.viewport().height()
+    assert _colour_at(reader, bar_x, 4) == CURRENT_BAR_COLOUR.name()
+    assert _colour_at(reader, bar_x, height - 2) == CURRENT_BAR_COLOUR.name()
+    # Scrolled into the middle of it: the band runs through the whole screen.
+    middle = layout.blockBoundingRect(reader.block_of("polozhenie/p-19/pp-30")).top()
+    reader.verticalScrollBar().setValue(int(middle))
+    qtbot_wait(reader)
+    assert reader.current_node == "polozhenie/p-19"
+    assert _colour_at(reader, bar_x, 1) == CURRENT_BAR_COLOUR.name()
+    # Past its end: the next clause is not banded.
+    reader.show_node("polozhenie/p-20")
+    qtbot_wait(reader)
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum())
+    qtbot_wait(reader)
+    assert _colour_at(reader, bar_x, height - 2) != CURRENT_BAR_COLOUR.name()
+
+
+def test_amended_clauses_far_down_get_their_bar(reader, corpus):
+    amended = [n for n in corpus.nodes if n.id in reader._amended]
+    last = amended[-1].id
+    reader.show_node(last)
+    qtbot_wait(reader)
+    top = reader.cursorRect(QTextCursor(reader.block_of(last))).top()
+    assert _colour_at(reader, MARGIN - 13, max(top, 0) + 6) == AMEND_BAR_COLOUR.name()

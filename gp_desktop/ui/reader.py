@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -234,9 +234,6 @@ class Reader(StaticBrowser):
         span = self._own_range(node_id)
         if span is None:
             return
-        # Qt lays long documents out lazily; the scroll range is only right once all of it is.
-        doc = self.document()
-        doc.documentLayout().blockBoundingRect(doc.lastBlock())
         top = self._block_top(span[0])
         if word_position is not None:
             # Keep the node's start in view unless the hit is further down than one screen.
@@ -245,9 +242,23 @@ class Reader(StaticBrowser):
             word_top = self._block_top(cursor.blockNumber())
             if word_top - top > self.viewport().height() * 0.6:
                 top = word_top - self.viewport().height() // 3
-        # The settle timer this starts must not report the move back as the user's scrolling.
+        # Qt lays long documents out lazily, up to what was asked for, and finishes in idle
+        # time; meanwhile the scroll range is an estimate. A screen of text laid out below the
+        # target is enough to scroll there; only near the end must all of it be laid out for
+        # the range to be right (the whole act: ~10 ms that the first paint need not wait for).
+        doc = self.document()
+        layout = doc.documentLayout()
+        below = top + self.viewport().height()
+        reached = doc.findBlock(layout.hitTest(QPointF(0, below), Qt.HitTestAccuracy.FuzzyHit))
         bar = self.verticalScrollBar()
-        target = max(bar.minimum(), min(bar.maximum(), int(top) - margin))
+        highest = bar.maximum()
+        if layout.blockBoundingRect(reached).bottom() < below:
+            # The scroll bar takes the finished size in a zero timer; clamp to it now, or the
+            # view would move when it does and that move be taken for the user's scrolling.
+            layout.blockBoundingRect(doc.lastBlock())
+            highest = min(highest, int(layout.documentSize().height()) - self.viewport().height())
+        # The settle timer this starts must not report the move back as the user's scrolling.
+        target = max(bar.minimum(), min(highest, int(top) - margin))
         self._placed_at = target
         bar.setValue(target)
         self.viewport().update()
@@ -302,12 +313,22 @@ class Reader(StaticBrowser):
         offset = self.verticalScrollBar().value()
         height = self.viewport().height()
         doc = self.document()
+        # Only blocks on screen are measured: asking where a block further down lies would
+        # lay the act out down to it, and the first paint need not wait for that.
+        first = max(0, self.cursorForPosition(QPoint(MARGIN, 0)).blockNumber() - 1)
+        last = self.cursorForPosition(QPoint(MARGIN, height)).blockNumber() + 1
         for node_id in node_ids:
             span = self.block_range(node_id)
-            if span is None:
+            if span is None or span[1] < first or span[0] > last:
                 continue
-            top = layout.blockBoundingRect(doc.findBlockByNumber(span[0])).top() - offset
-            bottom = layout.blockBoundingRect(doc.findBlockByNumber(span[1])).bottom() - offset
+            if span[0] >= first:
+                top = layout.blockBoundingRect(doc.findBlockByNumber(span[0])).top() - offset
+            else:
+                top = -1.0
+            if span[1] <= last:
+                bottom = layout.blockBoundingRect(doc.findBlockByNumber(span[1])).bottom() - offset
+            else:
+                bottom = height + 1.0
             if bottom < 0 or top > height:
                 continue
             yield node_id, QRectF(0, top, 0, bottom - top)
