@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gp_desktop.bookmarks import Bookmark, Bookmarks
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui import icons
 from gp_desktop.ui.act_tree import node_title
+from gp_desktop.ui.clause_list import clause_list
 from gp_desktop.ui.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,18 +72,10 @@ class BookmarksPanel(QWidget):
     def __init__(self, corpus: Corpus, bookmarks: Bookmarks, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = BookmarksModel(corpus, bookmarks, self)
-        self.view = QListView()
-        self.view.setObjectName("bookmarksList")
-        self.view.setAccessibleName("Закладки")
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setSpacing(2)
-        self.view.activated.connect(self._open)
+        self.view = clause_list(
+            "bookmarksList", "Закладки", self.model, self._open, self.remove_current, spacing=2
+        )
         self.view.clicked.connect(self._open)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_current)
 
         self.empty = QLabel("Закладок нет. Отметьте пункт звёздочкой: Ctrl+D.")
         self.empty.setObjectName("bookmarksEmpty")

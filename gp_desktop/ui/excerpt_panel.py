@@ -22,13 +22,12 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
     QLabel,
-    QListView,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.excerpt import Excerpt, compose_excerpt
 from gp_desktop.ui.act_tree import node_title
+from gp_desktop.ui.clause_list import clause_list
 from gp_desktop.ui.excerpt_choice import ExcerptChoice
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.static_browser import StaticBrowser
@@ -147,17 +147,9 @@ class ExcerptPanel(QWidget):
         )
 
         self.model = ChosenModel(choice, self)
-        self.view = QListView()
-        self.view.setObjectName("excerptList")
-        self.view.setAccessibleName("Пункты выписки")
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setSpacing(1)
-        self.view.activated.connect(self._open)
-        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.activated.connect(self.remove_current)
+        self.view = clause_list(
+            "excerptList", "Пункты выписки", self.model, self._open, self.remove_current
+        )
 
         self.footnotes_box = QCheckBox("Со &сносками")
         self.footnotes_box.setObjectName("excerptFootnotes")
