@@ -311,16 +311,11 @@ def child_main(quick: bool) -> int:
 
 def measure(quick: bool) -> dict:
     """Spawn the child with empty cache and config folders; its figures."""
+    from harness import child_env
+
     with tempfile.TemporaryDirectory(prefix="gp-bench-stall-") as tmp:
         folder = Path(tmp)
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CACHE_HOME": str(folder / "cache"),
-            "XDG_DATA_HOME": str(folder / "data"),
-            "XDG_CONFIG_HOME": str(folder / "config"),
-            "PYTHONPATH": str(ROOT),
-        }
+        env = child_env(folder)
         done = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--child"]
             + (["--quick"] if quick else []),

@@ -7,10 +7,12 @@ follow each number from one change to the next without knowing how its section i
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 _quiet = False
 
@@ -18,6 +20,22 @@ _quiet = False
 def set_quiet(quiet: bool) -> None:
     global _quiet
     _quiet = quiet
+
+
+def child_env(folder: Path) -> dict[str, str]:
+    """Environment for a spawned app: offscreen, user folders under ``folder``, this checkout.
+
+    An installed copy has its bytecode cached (the desktop build carries it); a shell with
+    PYTHONDONTWRITEBYTECODE would make every run recompile our sources, so it is dropped.
+    """
+    return {
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CACHE_HOME": str(folder / "cache"),
+        "XDG_DATA_HOME": str(folder / "data"),
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+    }
 
 
 def report(line: str = "") -> None:

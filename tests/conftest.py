@@ -82,6 +82,16 @@ def source_words(text: str) -> list[str]:
     return words
 
 
+def pdf_text(path) -> str:
+    """Text of a PDF in the order it was drawn (-raw: justified lines otherwise read as columns)."""
+    return subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict | None = None
 ) -> subprocess.CompletedProcess:
@@ -119,3 +129,20 @@ def user_dirs(tmp_path, monkeypatch):
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
     return tmp_path
+
+
+@pytest.fixture
+def window(qtbot, corpus, user_dirs, search_index):
+    """The real main window on the real act and index, shown, with search enabled."""
+    from gp_desktop.bookmarks import Bookmarks
+    from gp_desktop.ui.main_window import MainWindow
+    from gp_desktop.ui.settings import Settings
+
+    window = MainWindow(
+        corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.search_panel.field.isEnabled())
+    return window

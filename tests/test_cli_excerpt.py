@@ -8,20 +8,11 @@ import sys
 import zipfile
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, pdf_text, run_cli
 
 from gp_desktop.excerpt import compose_excerpt
 
 REFS = ("пп. 8 п. 19", "19.9", "perechen-uchrezhdeniy/gr-1/pp-23")
-
-
-def pdftotext(path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 def test_txt_and_html_are_the_composed_excerpt(corpus, tmp_path):
@@ -59,8 +50,8 @@ def test_pdf_from_the_command_line_equals_the_guis(corpus, tmp_path, qapp):
     )
     assert (result.returncode, result.stderr) == (0, "")
     gui = write_pdf(compose_excerpt(corpus, REFS), tmp_path / "gui.pdf")
-    assert pdftotext(out) == pdftotext(gui)
-    assert "Ұлытау" in pdftotext(out)
+    assert pdf_text(out) == pdf_text(gui)
+    assert "Ұлытау" in pdf_text(out)
 
 
 def test_odt_from_the_command_line(tmp_path):

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, pdf_text
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
@@ -30,15 +30,7 @@ def words(text: str) -> list[str]:
 
 
 def pdf_pages(path: Path) -> list[str]:
-    # -raw keeps the order the text was drawn in; justified lines with wide gaps otherwise
-    # get read as columns.
-    out = subprocess.run(
-        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [page for page in out.split("\f") if page.strip()]
+    return [page for page in pdf_text(path).split("\f") if page.strip()]
 
 
 def pdf_body_words(path: Path, excerpt: Excerpt) -> list[str]:

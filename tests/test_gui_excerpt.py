@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-
-import pytest
+from conftest import pdf_text
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
@@ -17,18 +15,6 @@ from gp_desktop.ui.roles import Role
 from gp_desktop.ui.settings import Settings
 
 
-@pytest.fixture
-def window(qtbot, corpus, user_dirs, search_index):
-    window = MainWindow(
-        corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.search_panel.field.isEnabled())
-    return window
-
-
 def click_check_box(qtbot, view, index):
     """Click the row's check box where the style draws it."""
     option = QStyleOptionViewItem()
@@ -37,15 +23,6 @@ def click_check_box(qtbot, view, index):
     view.itemDelegateForIndex(index).initStyleOption(option, index)
     box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
-
-
-def pdf_text(path):
-    return subprocess.run(
-        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 def test_ticks_from_tree_text_and_results_make_one_excerpt_in_order(window, qtbot):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -12,18 +11,6 @@ from gp_desktop.ui.act_tree import tree_node_id
 from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.search_panel import SearchResultsModel, safe_snippet
 from gp_desktop.ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot, corpus, user_dirs, search_index):
-    window = MainWindow(
-        corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.search_panel.field.isEnabled())
-    return window
 
 
 def type_text(widget, text):
