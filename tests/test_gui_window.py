@@ -6,10 +6,11 @@ import json
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from gp_desktop.bookmarks import Bookmarks
+from gp_desktop.ui import icons
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.roles import Role
@@ -259,6 +260,14 @@ def test_back_and_forward(open_window):
     window.actions["forward"].trigger()
     assert window.current_node == "polozhenie/p-2"
     assert not window.actions["forward"].isEnabled()
+    for name in ("back", "forward"):  # drawn arrows, a greyed one when there is nowhere to go
+        icon = window.actions[name].icon()
+        normal = icon.pixmap(16, 16).toImage()
+        greyed = icon.pixmap(16, 16, QIcon.Mode.Disabled).toImage()
+        assert not icon.isNull() and normal != greyed
+    assert icons.arrow(back=True).pixmap(16, 16).toImage() != (
+        icons.arrow(back=False).pixmap(16, 16).toImage()
+    )
     assert not window.goto("пункт 999")
     assert "999" in window.statusBar().currentMessage()
 

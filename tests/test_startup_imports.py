@@ -100,3 +100,37 @@ def test_a_clause_of_a_copy_is_one_clause_with_the_same_text(scaled, source_text
     first, copy = resolve(corpus, "п. 19"), resolve(corpus, "п. 44")
     assert first and copy and first != copy
     assert corpus.by_id[copy].text == corpus.by_id[first].text
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--self-test"], True),
+        (["--corpus", "search"], True),  # a corpus file named like a command is still a file
+        (["--corpus=x.sqlite", "--self-test"], True),
+        (["search", "прокурор"], False),
+        (["--corpus", "x.sqlite", "show", "19"], False),
+        (["--help"], False),
+        (["-h"], False),
+    ],
+)
+def test_only_the_window_options_skip_the_sub_commands(argv, window):
+    from gp_desktop.cli import opens_the_window
+
+    assert opens_the_window(argv) is window
+
+
+def test_opening_the_window_does_not_import_the_sub_commands_or_hash_the_corpus():
+    """The window path parses its own options only; the corpus is hashed after the paint."""
+    modules = modules_after(
+        "import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import gp_desktop.cli as cli\n"
+        "assert cli.main(['--corpus', '/nonexistent/corpus.sqlite']) == 1\n"
+        "from gp_desktop.corpus.reader import Corpus\n"
+        "from gp_desktop.paths import bundled_corpus\n"
+        "Corpus(bundled_corpus())"
+    )
+    assert "gp_desktop.ui.app" in modules
+    assert not {m for m in modules if m.startswith("gp_desktop.commands")}
+    assert "hashlib" not in modules

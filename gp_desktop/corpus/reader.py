@@ -7,7 +7,6 @@ process holds it.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
@@ -249,6 +248,8 @@ class Corpus:
 
     @cached_property
     def file_sha256(self) -> str:
+        import hashlib  # OpenSSL's library loads in 4 ms; the window asks after its first paint
+
         digest = hashlib.sha256()
         with open(self.path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):

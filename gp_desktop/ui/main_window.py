@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QStyle,
     QToolBar,
     QWidget,
 )
@@ -249,11 +248,10 @@ class MainWindow(QMainWindow):
             ["Ctrl+Shift+C"],
             tip="Скопировать официальную ссылку на текущий пункт",
         )
-        style = self.style()
         back = add("back", "&Назад", self.go_back, [sk.Back])
-        back.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        back.setIcon(icons.arrow(back=True))
         forward = add("forward", "&Вперёд", self.go_forward, [sk.Forward])
-        forward.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        forward.setIcon(icons.arrow(back=False))
         add(
             "goto", "Перейти к &пункту…", self.ask_goto, ["Ctrl+L"], tip="Например: 19, п. 19, 19.8"
         )

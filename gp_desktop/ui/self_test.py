@@ -52,7 +52,7 @@ def _quiet_offscreen_warnings(kind: QtMsgType, context, message: str) -> None:
 
 def run_self_test(app: QApplication, corpus: Corpus, started: float) -> int:
     qInstallMessageHandler(_quiet_offscreen_warnings)
-    report: dict[str, object] = {"ok": False, "corpus_sha256": corpus.file_sha256}
+    report: dict[str, object] = {"ok": False}
     with tempfile.TemporaryDirectory(prefix="gp-desktop-self-test-") as tmp:
         folder = Path(tmp)
         window = MainWindow(
@@ -79,6 +79,7 @@ def run_self_test(app: QApplication, corpus: Corpus, started: float) -> int:
             window.close()
             window.deleteLater()
             app.processEvents()
+    report["corpus_sha256"] = corpus.file_sha256
     print(json.dumps(report, ensure_ascii=False), flush=True)
     return 0 if report["ok"] else 1
 
