@@ -8,6 +8,11 @@ both sides. Peak memory is each child's own maximum resident set size, from ``wa
 whole self-test (window, search index, a search, an excerpt to PDF) against the bare window.
 One untimed run of each first fills the page cache and builds the search index in a
 temporary cache folder that the timed runs then find.
+
+A third child, ``act_window.py``, is timed the same way: the least window that shows the act
+(its HTML, a tree of its parts and clauses, a tool bar and menus, in one file with no features).
+It is the floor a window over this act can reach in PySide6, so the figures tell how much of
+the start-up is the act and Qt's widgets and how much our features add.
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ def startup(quick: bool) -> dict:
     report(f"startup: process start → first paint, {runs} runs each, alternating, offscreen")
     app = [sys.executable, "-m", "gp_desktop", "--self-test"]
     bare = [sys.executable, str(HERE / "bare_window.py"), *WINDOW_SIZE]
+    act = [sys.executable, str(HERE / "act_window.py"), *WINDOW_SIZE]
     with tempfile.TemporaryDirectory(prefix="gp-bench-startup-") as tmp:
         folder = Path(tmp)
         # Bytecode cached as installed (without it ~40 ms of compiling ours, not the bare window's).
@@ -68,10 +74,12 @@ def startup(quick: bool) -> dict:
         spawn(app, env, log)  # builds the index in the temporary cache, writes the bytecode,
         # fills the page cache
         spawn(bare, env, log)
-        ours, theirs = [], []
+        spawn(act, env, log)
+        ours, theirs, floor = [], [], []
         for _ in range(runs):
             ours.append(spawn(app, env, log))
             theirs.append(spawn(bare, env, log))
+            floor.append(spawn(act, env, log))
 
     def median(runs: list[dict], key: str) -> float:
         return round(statistics.median(r[key] for r in runs), 1)
@@ -90,6 +98,8 @@ def startup(quick: bool) -> dict:
         },
     }
     result["ratio"] = ratio(result["ms"], result["baseline_ms"])
+    result["act_window_ms"] = median(floor, "spawn_to_first_paint_ms")
+    result["act_window_ratio"] = ratio(result["act_window_ms"], result["baseline_ms"])
     memory = {
         "peak_rss_mb": median(ours, "peak_rss_mb"),
         "baseline_peak_rss_mb": median(theirs, "peak_rss_mb"),
@@ -103,6 +113,10 @@ def startup(quick: bool) -> dict:
         f"  bare PySide6 window:    first paint {result['baseline_ms']:.0f} ms after spawn, "
         f"peak RSS {memory['baseline_peak_rss_mb']:.0f} MB"
     )
+    report(
+        f"  the act alone (act_window.py): first paint {result['act_window_ms']:.0f} ms, "
+        f"{result['act_window_ratio']}× the bare window"
+    )
     report(f"  ratio: start-up {result['ratio']}×, memory {memory['ratio']}×")
     report("  self-test's own figures (ms from cli.main): " + json.dumps(result["self_test"]))
     figures = [
@@ -114,6 +128,13 @@ def startup(quick: bool) -> dict:
             "bare PySide6 QMainWindow + QTextBrowser, spawned and timed the same way",
             "≤ 1.5×",
             result["ratio"] is not None and result["ratio"] <= 1.5,
+        ),
+        Figure(
+            "startup.act_window_ms",
+            result["act_window_ms"],
+            result["baseline_ms"],
+            "ms",
+            "the floor: the act, a tree, a tool bar and menus in one file, against the bare window",
         ),
         Figure(
             "memory.peak_rss_mb",
