@@ -83,6 +83,8 @@ def test_institution_leads_to_its_entry(open_window, qtbot):
     nav = window.navigator
     window.actions["focus_institutions"].trigger()
     assert nav.tabs.currentWidget() is nav.institution_view
+    groups = [nav.institution_filter.index(r, 0) for r in range(nav.institution_filter.rowCount())]
+    assert len(groups) == 3 and all(nav.institution_view.isExpanded(g) for g in groups)
     nav.filter_field.setText("улытау")
     qtbot.waitUntil(lambda: nav.institution_filter.rowCount() == 2)
     group = nav.institution_filter.index(0, 0)
