@@ -1,4 +1,8 @@
-"""build-corpus: source texts → a new corpus file, replacing the old one only on success."""
+"""build-corpus: source texts → a new corpus file, replacing the old one only on success.
+
+The file carries the act's lexicon for search (``search/lexicon.py``): every form of the act's
+words with its dictionary lemmas, so that searching never loads the dictionary.
+"""
 
 from __future__ import annotations
 
@@ -21,5 +25,9 @@ def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct
         raise SourceError("пока поддерживается один исходный текст: текст Указа № 563")
     source = read_source(sources[0])
     parsed = parse_act(source.text, source_name=source.name, source_sha256=source.sha256)
-    write_corpus(parsed, output)
+    # The search's analysis, imported only here: the dictionary is needed to build, not to read.
+    from gp_desktop.search.analysis import dictionary_version
+    from gp_desktop.search.lexicon import act_word_forms
+
+    write_corpus(parsed, output, act_word_forms(parsed.nodes), dictionary_version())
     return parsed
