@@ -51,12 +51,13 @@ def _forget_analysis() -> None:
     """Empty the caches of the dictionary's answers, as in a fresh process (builds of the
     corpus ask the dictionary; builds of the index read the corpus's lexicon)."""
     from gp_desktop.search.analysis import lemmas, morph_analyzer, stem
-    from gp_desktop.search.lexicon import _paradigm
+    from gp_desktop.search.lexicon import _paradigm, _word_forms
 
     morph_analyzer()  # loaded once per process, before any build; not part of either
     lemmas.cache_clear()
     stem.cache_clear()
     _paradigm.cache_clear()
+    _word_forms.cache_clear()
 
 
 def _cold_build_corpus(source: Path, output: Path) -> None:

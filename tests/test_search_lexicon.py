@@ -19,7 +19,15 @@ import sys
 import pytest
 from conftest import CORPUS, ROOT
 
-from gp_desktop.search.analysis import fold, is_analysed, lemmas, morph_analyzer, stem, words
+from gp_desktop.search.analysis import (
+    distinct_words,
+    fold,
+    is_analysed,
+    lemmas,
+    morph_analyzer,
+    stem,
+    words,
+)
 from gp_desktop.search.lexicon import Lexicon, act_word_forms
 
 QUERIES = ["огневая подготовка", "прокуроры", "Ұлытау", "оперативно-розыскную", "прокуротура"]
@@ -93,7 +101,10 @@ def mismatches(lexicon: Lexicon, terms: set[str], candidates) -> list[tuple]:
 def test_the_act_words_and_all_their_forms_find_what_the_dictionary_finds(corpus, search_index):
     lexicon, terms = search_index.lexicon, index_terms(search_index)
     vocabulary = {w for n in corpus.nodes for t in (n.heading, n.text, n.title) for w in words(t)}
-    forms = {f for (f,) in sqlite3.connect(CORPUS).execute("SELECT form FROM word_forms")}
+    stored = {f for (f,) in sqlite3.connect(CORPUS).execute("SELECT form FROM word_forms")}
+    morph = morph_analyzer()
+    paradigms = {fold(form.word) for w in vocabulary for p in morph.parse(w) for form in p.lexeme}
+    forms = stored | {f for f in paradigms if f.isalpha()}
     assert len(vocabulary) > 1500 and len(forms) > 15_000
     assert mismatches(lexicon, terms, vocabulary | forms) == []
     # Stored or not, a word of the act is analysed exactly as the dictionary does.
@@ -136,6 +147,13 @@ def test_the_lexicon_is_built_from_the_act_as_stored():
     assert stored["людей"].split() == list(lemmas("людей")) == ["человек"]
     assert "люди" in stored  # a form the act does not use, of a word it does
     assert "шымкента" not in stored  # a name the dictionary does not know: stemmed
+
+
+def test_the_vocabulary_is_the_words_the_search_splits(corpus):
+    from gp_desktop.search.lexicon import node_texts
+
+    texts = [*node_texts(corpus.nodes), "«Оперативно-розыскной» 32-1) и\u0306од Ұлытау A-b_c"]
+    assert distinct_words(texts) == {w for text in texts for w in words(text)}
 
 
 def test_lexicon_answers_like_the_dictionary_for_what_it_does_not_store(search_index):

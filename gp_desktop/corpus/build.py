@@ -13,7 +13,7 @@ from gp_desktop.corpus.errors import SourceError
 from gp_desktop.corpus.model import ParsedAct
 from gp_desktop.corpus.parser import parse_act
 from gp_desktop.corpus.source import read_source
-from gp_desktop.corpus.store import write_corpus
+from gp_desktop.corpus.store import target_folder, write_corpus
 
 
 def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct:
@@ -23,6 +23,7 @@ def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct
     if len(sources) > 1:
         # The corpus holds one act; several sources would be several acts (a later schema).
         raise SourceError("пока поддерживается один исходный текст: текст Указа № 563")
+    target_folder(output)  # before a second of work on the lexicon
     source = read_source(sources[0])
     parsed = parse_act(source.text, source_name=source.name, source_sha256=source.sha256)
     # The search's analysis, imported only here: the dictionary is needed to build, not to read.

@@ -89,6 +89,15 @@ def _fill(
     )
 
 
+def target_folder(target: str | Path) -> Path:
+    """The folder ``target`` will be written in; CorpusError if there is none."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise CorpusError(f"{target}: папки {folder} не существует")
+    return folder
+
+
 def write_corpus(
     parsed: ParsedAct,
     target: str | Path,
@@ -100,9 +109,7 @@ def write_corpus(
     ``word_forms`` is the act's lexicon (``search.lexicon.act_word_forms``), ``dictionary``
     names the dictionary that gave it (recorded in ``meta``)."""
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise CorpusError(f"{target}: папки {folder} не существует")
+    folder = target_folder(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -17,14 +17,22 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.errors import CorpusFileError
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.search.analysis import fold, is_analysed, lemmas, morph_analyzer, stem, words
+from gp_desktop.search.analysis import (
+    distinct_words,
+    fold,
+    is_analysed,
+    lemmas,
+    morph_analyzer,
+    stem,
+)
 
 TABLE = m.WORD_FORMS
 
@@ -36,23 +44,21 @@ def node_texts(nodes: Iterable[m.Node]) -> Iterable[str]:
         yield from (node.label, node.heading, node.text, node.title)
 
 
-def vocabulary(texts: Iterable[str]) -> set[str]:
-    """The distinct folded words (and parts of hyphenated words) of ``texts``."""
-    return {w for text in set(texts) if text for w in words(text)}
-
-
 # Building corpora for the tests (hundreds of slightly damaged copies of the act) asks for the
 # same words again and again: each word's paradigm is looked up once per process.
 @lru_cache(maxsize=100_000)
 def _paradigm(word: str) -> tuple[str, ...]:
-    """Every form of every paradigm the dictionary has for ``word``, and of every other
-    paradigm with the same lemma (the pronoun «весь» and the noun «весь», whose «весей» is no
-    form of the pronoun), folded; () if the dictionary does not know the word."""
+    """The forms of ``word`` to store, folded: every form of every paradigm the dictionary has
+    for it, and of every other paradigm with the same lemma (the pronoun «весь» and the noun
+    «весь», whose «весей» is no form of the pronoun). For a word the dictionary does not know,
+    the dictionary words among the forms it guesses for it («граждански» beside the act's
+    «гражданско-»): stemmed they would meet the word, which the dictionary does not let them."""
     if not is_analysed(word):
         return ()
     morph = morph_analyzer()
     if not morph.word_is_known(word):
-        return ()
+        guessed = {fold(f.word) for parse in morph.parse(word) for f in parse.lexeme}
+        return tuple(f for f in guessed if is_analysed(f) and morph.word_is_known(f))
     forms = {word}
     lemmas_of_word = set()
     for parse in morph.parse(word):
@@ -65,15 +71,21 @@ def _paradigm(word: str) -> tuple[str, ...]:
     return tuple(f for f in forms if is_analysed(f))
 
 
-def word_forms(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Every form of the dictionary words of ``vocabulary`` → its terms (``lemmas``), sorted."""
+def word_forms(vocabulary: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
+    """Every form of the dictionary words of ``vocabulary`` → its terms (``lemmas``), in form
+    order; read-only (shared between builds of the same vocabulary)."""
+    return _word_forms(frozenset(vocabulary))
+
+
+@lru_cache(maxsize=4)
+def _word_forms(vocabulary: frozenset[str]) -> Mapping[str, tuple[str, ...]]:
     forms = {form for word in vocabulary for form in _paradigm(word)}
-    return {form: lemmas(form) for form in sorted(forms)}
+    return MappingProxyType({form: lemmas(form) for form in sorted(forms)})
 
 
-def act_word_forms(nodes: Iterable[m.Node]) -> dict[str, tuple[str, ...]]:
+def act_word_forms(nodes: Iterable[m.Node]) -> Mapping[str, tuple[str, ...]]:
     """The lexicon of an act: what ``build-corpus`` stores in the ``word_forms`` table."""
-    return word_forms(vocabulary(node_texts(nodes)))
+    return word_forms(distinct_words(node_texts(nodes)))
 
 
 class Lexicon:
