@@ -269,11 +269,8 @@ class MorphTokenizer(_SlotTokenizer):
     def __init__(self, terms_of: Terms | None = None) -> None:
         self.terms_of = terms_of or lemmas
 
-    def __getstate__(self) -> dict:
-        return {}
-
-    def __setstate__(self, state: dict) -> None:
-        self.terms_of = lemmas
+    def __reduce__(self) -> tuple:
+        return (MorphTokenizer, ())
 
     def terms(self, slot: Slot) -> tuple[str, ...]:
         if slot.compound:

@@ -10,7 +10,10 @@ A folded word found in the lexicon gets its stored terms: exactly what ``analysi
 gives it. A Cyrillic word not in it is no form of any word of the act, so no lemma of it can
 be a lemma of the act; it gets its Snowball stem, which still meets the act's words the
 dictionary does not know (names, Kazakh words) in other forms, as the dictionary path does.
-Numbers and Latin words stay as typed on both paths.
+Numbers and Latin words stay as typed on both paths. The one difference: a dictionary word
+that is no form of the act's words but whose stem is a lemma of the act («договорить» →
+«договор») meets that lemma, which the dictionary would not let it (0.08 % of the
+dictionary's words; ``benchmarks/run.py --section morphology`` counts them).
 """
 
 from __future__ import annotations
@@ -134,10 +137,6 @@ class Lexicon:
                 f"SELECT terms FROM {TABLE} WHERE form = ?", (word,)
             ).fetchone()
         return tuple(row[0].split(" ")) if row else (stem(word),)
-
-    def __len__(self) -> int:
-        with self._lock:
-            return self._conn.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
 
     def close(self) -> None:
         with self._lock:
