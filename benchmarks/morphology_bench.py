@@ -3,9 +3,16 @@
 For every word of the act, every form of every paradigm pymorphy3 has for it: does a query in
 that form meet the word's terms? Counted for Snowball stemming alone and for the analyser
 (dictionary lemmas, stemming for the words the dictionary does not know).
+
+Then the act's lexicon (what the search uses instead of the dictionary, ``search/lexicon.py``)
+against the dictionary on a slice of the whole dictionary (every 17th entry, every 170th with
+``--quick``): for each word, are the index terms it meets the same both ways?
 """
 
 from __future__ import annotations
+
+import itertools
+import time
 
 from harness import report
 from scaled import scaled_corpus
@@ -57,4 +64,50 @@ def morphology(quick: bool) -> dict:
         for name in ("stemming", "lemmatizer"):
             if examples := result[group][f"examples_{name}"]:
                 report(f"  {name} misses e.g.: " + ", ".join(f"{f}→{w}" for f, w in examples[:8]))
+    result["lexicon"] = lexicon_scan(corpus, 170 if quick else 17)
     return {"morphology": result}
+
+
+def lexicon_scan(corpus: Corpus, stride: int) -> dict:
+    """Dictionary words through the act's lexicon and through the dictionary: the index terms
+    each meets, compared. "more" are words the lexicon lets meet a term the dictionary does
+    not (their stem), "missed" the other way round."""
+    from gp_desktop.search.analysis import MorphTokenizer, fold, lemmas, morph_analyzer
+    from gp_desktop.search.documents import documents
+    from gp_desktop.search.lexicon import Lexicon
+
+    started = time.perf_counter()
+    lexicon = Lexicon.of(corpus)
+    analyse = MorphTokenizer(lexicon.terms)
+    terms = {t.text for doc in documents(corpus) for t in analyse(doc.text)}
+    entries = morph_analyzer().dictionary.iter_known_words()
+    sample = {fold(w) for w, *_ in itertools.islice(entries, 0, None, stride)}
+    sample = sorted(w for w in sample if w.isalnum())
+    more, missed = [], []
+    for word in sample:
+        ours, theirs = set(lexicon.terms(word)) & terms, set(lemmas(word)) & terms
+        if theirs - ours:
+            missed.append((word, sorted(theirs - ours)))
+        elif ours != theirs:
+            more.append((word, sorted(ours - theirs)))
+    lexicon.close()
+    result = {
+        "index_terms": len(terms),
+        "words": len(sample),
+        "stride": stride,
+        "more": len(more),
+        "missed": len(missed),
+        "examples_more": more[:: max(1, len(more) // 10)][:10],
+        "examples_missed": missed[:10],
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    report(
+        f"morphology, the act's lexicon against the dictionary: {len(sample)} dictionary words "
+        f"(every {stride}th entry), {len(terms)} index terms"
+    )
+    report(f"  meet more terms (their stem) {len(more)}, miss terms {len(missed)}")
+    if more:
+        report("  more e.g.: " + ", ".join(f"{w}→{t[0]}" for w, t in result["examples_more"]))
+    if missed:
+        report("  missed e.g.: " + ", ".join(f"{w}→{t[0]}" for w, t in missed[:8]))
+    return result

@@ -51,9 +51,9 @@ SEARCH_QUERIES = [
 ]
 
 
-def _fts_match(parsed, exact: bool) -> str | None:
+def _fts_match(parsed, exact: bool, terms_of) -> str | None:
     """The FTS5 MATCH expression for a parsed query, from the same analysed terms."""
-    from gp_desktop.search.analysis import compound_terms, lemmas
+    from gp_desktop.search.analysis import compound_terms
     from gp_desktop.search.query import Phrase
 
     def word(w) -> str:
@@ -61,7 +61,7 @@ def _fts_match(parsed, exact: bool) -> str | None:
             return f'exact:"{w.text}"*'
         if exact:
             return f'exact:"{w.text}"'
-        return "text:(" + " OR ".join(f'"{t}"' for t in lemmas(w.text)) + ")"
+        return "text:(" + " OR ".join(f'"{t}"' for t in terms_of(w.text)) + ")"
 
     def item(i) -> str:
         if not isinstance(i, Phrase):
@@ -70,10 +70,10 @@ def _fts_match(parsed, exact: bool) -> str | None:
             parts = tuple(w.text for w in i.words)
             if exact:
                 return f'exact:"{"-".join(parts)}"'
-            if terms := compound_terms(parts):
+            if terms := compound_terms(parts, terms_of):
                 return "text:(" + " OR ".join(f'"{t}"' for t in terms) + ")"
         # FTS5 has no alternatives inside a phrase: the first lemma of each word, near.
-        terms = " ".join(f'"{w.text if exact else lemmas(w.text)[0]}"' for w in i.words)
+        terms = " ".join(f'"{w.text if exact else terms_of(w.text)[0]}"' for w in i.words)
         column = "exact" if exact else "text"
         return f"{column}:NEAR({terms}, {2 * len(i.words)})"
 
@@ -92,9 +92,12 @@ class Fts5Baseline:
         """In memory, or in the SQLite file ``path`` (as the index build is timed on disk)."""
         from gp_desktop.search.analysis import ExactTokenizer, MorphTokenizer
         from gp_desktop.search.documents import documents
+        from gp_desktop.search.lexicon import Lexicon
 
         started = time.perf_counter()
-        morph, exact = MorphTokenizer(), ExactTokenizer()
+        # The corpus's lexicon, as SearchIndex analyses (not the dictionary).
+        self.lexicon = Lexicon.of(corpus)
+        morph, exact = MorphTokenizer(self.lexicon.terms), ExactTokenizer()
         rows = [
             (
                 d.id,
@@ -121,7 +124,7 @@ class Fts5Baseline:
     def search(self, query: str, limit: int = 50) -> tuple[list, int]:
         from gp_desktop.search.query import parse_query
 
-        match = _fts_match(parse_query(query), exact=False)
+        match = _fts_match(parse_query(query), False, self.lexicon.terms)
         if match is None:
             return [], 0
         rows = self.db.execute(

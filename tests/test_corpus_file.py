@@ -50,7 +50,7 @@ def test_contract_tables_and_columns():
         have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
         assert columns <= have, table
     meta = dict(conn.execute("SELECT key, value FROM meta"))
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == "2"
     import hashlib
 
     assert meta["source_sha256"] == hashlib.sha256(SOURCE.read_bytes()).hexdigest()
@@ -131,3 +131,24 @@ def test_sqlite_of_another_schema_and_newer_version(tmp_path):
     conn.close()
     with pytest.raises(CorpusFileError, match="новой версии"):
         Corpus(newer)
+
+
+def test_a_corpus_of_the_older_schema_is_refused_with_what_to_do(tmp_path):
+    """Version 1 had no lexicon for search: such a file is refused, not searched badly."""
+    older = tmp_path / "older.sqlite"
+    older.write_bytes(CORPUS.read_bytes())
+    conn = sqlite3.connect(older)
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.execute("DROP TABLE word_forms")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusFileError, match=r"старой версии схемы 1.*build-corpus"):
+        Corpus(older)
+    missing = tmp_path / "missing.sqlite"
+    missing.write_bytes(CORPUS.read_bytes())
+    conn = sqlite3.connect(missing)
+    conn.execute("DROP TABLE word_forms")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusFileError, match="нет таблицы word_forms"):
+        Corpus(missing)

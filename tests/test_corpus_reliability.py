@@ -23,6 +23,7 @@ def test_check_the_bundled_corpus():
     assert data["ok"] and data["clauses"] == 38 and data["amendments"] == 6
     assert data["edition_date"] == "2025-12-17"
     assert "не сверен" not in str(data["source"])
+    assert data["word_forms"] > 15_000 and data["dictionary"].startswith("pymorphy3 ")
 
 
 @pytest.mark.parametrize(
@@ -53,6 +54,19 @@ def test_check_finds_a_corpus_built_from_another_text(tmp_path):
     conn.close()
     report = check_corpus(path)
     assert not report.ok and "пересоберите" in report.problems[0]
+
+
+def test_check_finds_an_empty_lexicon(tmp_path):
+    path = tmp_path / "corpus.sqlite"
+    shutil.copy(CORPUS, path)
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM word_forms")
+    conn.commit()
+    conn.close()
+    result = run_cli("check", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "word_forms" in result.stderr and "пуста" in result.stderr
+    assert "word_forms: 0" in result.stdout
 
 
 def test_check_finds_corrupted_pages(tmp_path):

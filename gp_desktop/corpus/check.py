@@ -1,4 +1,5 @@
-"""Verifying a corpus file: schema, SQLite integrity, the source it was built from, counts.
+"""Verifying a corpus file: schema, SQLite integrity, the source it was built from, counts,
+the search's lexicon.
 
 Used by ``gp-desktop check``; each finding is one line a support person can act on.
 """
@@ -43,6 +44,14 @@ def check_corpus(path: str | Path, sources_dir: Path | None = None) -> CheckRepo
         broken_keys = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken_keys:
             report.problems.append(f"нарушены внешние ключи: {len(broken_keys)} строк")
+        # The search's lexicon: empty, every word would fall back to its stem.
+        word_forms = conn.execute(f"SELECT count(*) FROM [{m.WORD_FORMS}]").fetchone()[0]
+        report.facts["word_forms"] = word_forms
+        if word_forms == 0:
+            report.problems.append(
+                f"таблица {m.WORD_FORMS} (формы слов для поиска) пуста: "
+                "пересоберите (gp-desktop build-corpus)"
+            )
     except sqlite3.Error as exc:
         report.problems.append(f"SQLite: {exc}")
     finally:
@@ -56,6 +65,7 @@ def check_corpus(path: str | Path, sources_dir: Path | None = None) -> CheckRepo
             "act": f"{corpus.act.kind} от {corpus.act.date} № {corpus.act.number}",
             "edition_date": corpus.act.edition_date,
             "schema_version": corpus.meta.get("schema_version"),
+            "dictionary": corpus.meta.get("dictionary", ""),
             "nodes": len(corpus.nodes),
             "clauses": kinds.get(m.CLAUSE, 0),
             "subclauses": kinds.get(m.SUBCLAUSE, 0),

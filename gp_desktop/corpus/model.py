@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 1
-"""The layout of corpus.sqlite; a reader refuses a file of a newer one. Here rather than in
-``store`` so that reading a corpus does not import the writer's sqlite-utils (40 ms)."""
+SCHEMA_VERSION = 2
+"""The layout of corpus.sqlite; a reader refuses a file of another one. Here rather than in
+``store`` so that reading a corpus does not import the writer's sqlite-utils (40 ms).
+2: the ``word_forms`` table (the act's lexicon for search, see ``search/lexicon.py``)."""
+
+WORD_FORMS = "word_forms"
+"""The table of every form of the act's words with its morph terms: ``form`` (folded, the
+primary key), ``terms`` (space-separated)."""
 
 # Node kinds, from the outside in. ``part`` is one approved document (the decree, the
 # Положение, the СТРУКТУРА …); the rest follow the wording of the text.

@@ -34,6 +34,7 @@ _REQUIRED = {
     "node_amendments": {"node_id", "amendment_id", "effect", "footnote"},
     "institutions": {"id", "name", "group_name", "position", "node_id"},
     "meta": {"key", "value"},
+    m.WORD_FORMS: {"form", "terms"},
 }
 
 
@@ -80,27 +81,38 @@ def _open(path: Path) -> sqlite3.Connection:
         raise CorpusFileError(f"{path}: файл SQLite повреждён ({exc})") from None
 
 
+def _check_tables(conn: sqlite3.Connection, path: Path, required: dict[str, set[str]]) -> None:
+    for table, columns in required.items():
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not have:
+            raise CorpusFileError(f"{path}: это не корпус gp-desktop (нет таблицы {table})")
+        if missing := columns - have:
+            raise CorpusFileError(
+                f"{path}: в таблице {table} нет столбцов {', '.join(sorted(missing))}"
+            )
+
+
 def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     try:
-        for table, columns in _REQUIRED.items():
-            have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-            if not have:
-                raise CorpusFileError(f"{path}: это не корпус gp-desktop (нет таблицы {table})")
-            if missing := columns - have:
-                raise CorpusFileError(
-                    f"{path}: в таблице {table} нет столбцов {', '.join(sorted(missing))}"
-                )
+        _check_tables(conn, path, {"meta": _REQUIRED["meta"]})
         meta = {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM meta")}
+        version = meta.get("schema_version", "")
+        if not version.isdigit():
+            raise CorpusFileError(f"{path}: в корпусе не указана версия схемы")
+        if int(version) > m.SCHEMA_VERSION:
+            raise CorpusFileError(
+                f"{path}: корпус новой версии схемы {version}, программа знает версию "
+                f"{m.SCHEMA_VERSION}; обновите программу"
+            )
+        if int(version) < m.SCHEMA_VERSION:
+            # An older file lacks what this program reads (version 1: the search's lexicon).
+            raise CorpusFileError(
+                f"{path}: корпус старой версии схемы {version}, программа знает версию "
+                f"{m.SCHEMA_VERSION}; пересоберите его (gp-desktop build-corpus)"
+            )
+        _check_tables(conn, path, _REQUIRED)
     except sqlite3.Error as exc:
         raise CorpusFileError(f"{path}: файл SQLite повреждён ({exc})") from None
-    version = meta.get("schema_version", "")
-    if not version.isdigit():
-        raise CorpusFileError(f"{path}: в корпусе не указана версия схемы")
-    if int(version) > m.SCHEMA_VERSION:
-        raise CorpusFileError(
-            f"{path}: корпус новой версии схемы {version}, программа знает версию "
-            f"{m.SCHEMA_VERSION}; обновите программу"
-        )
     return meta
 
 

@@ -2,7 +2,7 @@
 
 The target is never opened for writing: a failed import leaves the previous corpus as it was.
 Tables follow the contract of DESIGN.md; extra columns (``seq``, ``title``, ``source_line``,
-``footnote_node_id``) and the ``warnings`` table serve our own readers.
+``footnote_node_id``) and the ``warnings`` and ``word_forms`` tables serve our own readers.
 """
 
 from __future__ import annotations
@@ -11,20 +11,26 @@ import dataclasses
 import os
 import sqlite3
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import sqlite_utils
 
 from gp_desktop import __version__
 from gp_desktop.corpus.errors import CorpusError
-from gp_desktop.corpus.model import SCHEMA_VERSION, ParsedAct
+from gp_desktop.corpus.model import SCHEMA_VERSION, WORD_FORMS, ParsedAct
 
 
 def _rows(items: list) -> list[dict]:
     return [dataclasses.asdict(item) for item in items]
 
 
-def _fill(db: sqlite_utils.Database, parsed: ParsedAct) -> None:
+def _fill(
+    db: sqlite_utils.Database,
+    parsed: ParsedAct,
+    word_forms: Mapping[str, tuple[str, ...]],
+    dictionary: str,
+) -> None:
     act = parsed.act
     db["acts"].insert(dataclasses.asdict(act), pk="id")
     nodes = _rows(parsed.nodes)
@@ -69,17 +75,41 @@ def _fill(db: sqlite_utils.Database, parsed: ParsedAct) -> None:
             {"key": "source_sha256", "value": parsed.source_sha256},
             {"key": "source_name", "value": parsed.source_name},
             {"key": "generator", "value": f"gp-desktop {__version__}"},
+            {"key": "dictionary", "value": dictionary},
         ],
         pk="key",
     )
+    # Looked up by form only, ~20 000 short rows: without a rowid the table is its own index.
+    db.execute(
+        f"CREATE TABLE [{WORD_FORMS}] (form TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID"
+    )
+    db.conn.executemany(
+        f"INSERT INTO [{WORD_FORMS}] (form, terms) VALUES (?, ?)",
+        ((form, " ".join(terms)) for form, terms in sorted(word_forms.items())),
+    )
 
 
-def write_corpus(parsed: ParsedAct, target: str | Path) -> Path:
-    """Write the corpus to ``target`` atomically; raise CorpusError if it cannot be written."""
+def target_folder(target: str | Path) -> Path:
+    """The folder ``target`` will be written in; CorpusError if there is none."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise CorpusError(f"{target}: папки {folder} не существует")
+    return folder
+
+
+def write_corpus(
+    parsed: ParsedAct,
+    target: str | Path,
+    word_forms: Mapping[str, tuple[str, ...]],
+    dictionary: str = "",
+) -> Path:
+    """Write the corpus to ``target`` atomically; raise CorpusError if it cannot be written.
+
+    ``word_forms`` is the act's lexicon (``search.lexicon.act_word_forms``), ``dictionary``
+    names the dictionary that gave it (recorded in ``meta``)."""
+    target = Path(target)
+    folder = target_folder(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -91,7 +121,7 @@ def write_corpus(parsed: ParsedAct, target: str | Path) -> Path:
         try:
             db = sqlite_utils.Database(conn)
             with conn:
-                _fill(db, parsed)
+                _fill(db, parsed, word_forms, dictionary)
         finally:
             conn.close()
         with open(tmp, "rb") as fh:

@@ -4,8 +4,9 @@
     index = SearchIndex.open(corpus)           # builds or opens the cached index
     results = index.search("огневая подготовка", limit=50, exact=False, within="Глава 3")
 
-Modules: ``analysis`` (tokens, folding, lemmas), ``query`` (what the user typed → Whoosh
-query), ``references`` (clause references and decree numbers), ``documents`` (one document
+Modules: ``analysis`` (tokens, folding, lemmas), ``lexicon`` (the act's word forms with their
+lemmas, computed by ``build-corpus`` and stored in the corpus: the search never loads the
+dictionary), ``query`` (what the user typed → Whoosh query), ``references`` (clause references and decree numbers), ``documents`` (one document
 per node; section names), ``snippets`` (matched words, highlighted snippet), ``store`` (the
 index folder in the user's cache), ``index`` (``SearchIndex``), ``results`` (``Hit``,
 ``SearchResults``).
@@ -13,7 +14,7 @@ index folder in the user's cache), ``index`` (``SearchIndex``), ``results`` (``H
 Threads: ``SearchIndex.search`` may be called from any thread, several at once, while the
 GUI thread does other things: calls on one index take turns on a lock around its Whoosh
 searcher (a search takes milliseconds), and the rest of what they touch (the corpus, the
-lemma caches) is read-only or thread-safe. ``SearchIndex.open`` (which may build the index,
+lexicon and its cache) is read-only or thread-safe. ``SearchIndex.open`` (which may build the index,
 about half a second for the act) is meant for a worker thread as well; hand the finished
 index to other threads only after it returns.
 """

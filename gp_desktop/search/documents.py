@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.citations import citation, resolve
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.search.analysis import lemmas, words
+from gp_desktop.search.analysis import Terms, lemmas, words
 
 
 @dataclass(frozen=True)
@@ -44,22 +44,22 @@ def documents(corpus: Corpus) -> Iterator[SearchDocument]:
             yield SearchDocument(node.id, path, citation(corpus, node.id), text)
 
 
-def _lemmatised(text: str) -> list[str]:
-    return [lemmas(w)[0] for w in words(text)]
+def _lemmatised(text: str, terms_of: Terms) -> list[str]:
+    return [terms_of(w)[0] for w in words(text)]
 
 
-def resolve_section(corpus: Corpus, name: str) -> str | None:
+def resolve_section(corpus: Corpus, name: str, terms_of: Terms = lemmas) -> str | None:
     """The node a section filter names: a node id, a reference such as «Глава 3» or «п. 19»,
     or the beginning of a part's or chapter's name in any form («Положение», «положения»,
     «Приложение 1», «Имущество Генеральной прокуратуры»). None if it names nothing, or
-    several things."""
+    several things. ``terms_of``: the search's lexicon, or the dictionary."""
     name = name.strip()
     if not name:
         return None
     found = resolve(corpus, name)
     if found is not None:
         return found
-    wanted = _lemmatised(name)
+    wanted = _lemmatised(name, terms_of)
     if not wanted:
         return None
     equal: list[str] = []
@@ -68,7 +68,7 @@ def resolve_section(corpus: Corpus, name: str) -> str | None:
         if node.kind not in (m.PART, m.CHAPTER, m.GROUP):
             continue
         names = {node.title, node.heading.split("\n")[0], node.heading}
-        for candidate in (_lemmatised(n) for n in names if n):
+        for candidate in (_lemmatised(n, terms_of) for n in names if n):
             if candidate == wanted:
                 equal.append(node.id)
             elif candidate[: len(wanted)] == wanted:

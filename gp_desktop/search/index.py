@@ -2,7 +2,9 @@
 
 ``SearchIndex.open(corpus)`` finds or builds the Whoosh index (see ``store``), and
 ``search()`` turns any string into ranked hits: clause references and decree numbers first,
-then the text hits by BM25F, each with its citation, snippet and matched words.
+then the text hits by BM25F, each with its citation, snippet and matched words. Every word,
+of the act and of a query, is analysed with the corpus's own lexicon (``lexicon``), never
+with the dictionary.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from gp_desktop.corpus.citations import DEFAULT_PART, citation
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.paths import user_cache_dir
 from gp_desktop.search import store
-from gp_desktop.search.analysis import ExactTokenizer, MorphTokenizer, lemmas
+from gp_desktop.search.analysis import ExactTokenizer, MorphTokenizer, Terms
 from gp_desktop.search.documents import contains, document_text, documents, resolve_section
+from gp_desktop.search.lexicon import Lexicon
 from gp_desktop.search.query import (
     EXACT_FIELD,
     MORPH_FIELD,
@@ -43,13 +46,14 @@ MIN_SUGGESTED = 3
 """Shorter words are not corrected: one edit turns them into too many other words."""
 
 
-def schema() -> Schema:
+def schema(terms_of: Terms | None = None) -> Schema:
+    """The index's fields; ``terms_of`` analyses the morph field (default: the dictionary)."""
     return Schema(
         id=ID(stored=True, unique=True),
         path=KEYWORD,
         citation=STORED,
         **{
-            MORPH_FIELD: TEXT(analyzer=MorphTokenizer(), phrase=True),
+            MORPH_FIELD: TEXT(analyzer=MorphTokenizer(terms_of), phrase=True),
             EXACT_FIELD: TEXT(analyzer=ExactTokenizer(), phrase=True),
         },
     )
@@ -82,9 +86,17 @@ class SearchIndex:
     """Full-text search over one corpus. Build or open it with :meth:`open`."""
 
     def __init__(
-        self, corpus: Corpus, index: Index, location: Path | None, build_seconds: float
+        self,
+        corpus: Corpus,
+        lexicon: Lexicon,
+        index: Index,
+        location: Path | None,
+        build_seconds: float,
     ) -> None:
         self.corpus = corpus
+        self.lexicon = lexicon
+        """The corpus's word forms: the morph terms of the act's words and of queries."""
+        self._terms_of = lexicon.terms
         self.location = location
         """The index folder in the cache, or None when the index is held in memory."""
         self.build_seconds = build_seconds
@@ -108,14 +120,21 @@ class SearchIndex:
         built there if missing, stale or damaged, or built in memory if it cannot be saved."""
         started = time.perf_counter()
         folder = Path(cache_dir) if cache_dir is not None else user_cache_dir()
-        fill = _filler(corpus)
-        index, location, built = store.open_or_build(folder, corpus.file_sha256, schema(), fill)
+        lexicon = Lexicon.of(corpus)
         try:
-            return cls(corpus, index, location, time.perf_counter() - started if built else 0.0)
-        except Exception as exc:  # damage the opening probe did not reach: do without the cache
-            log.info("search index %s unreadable (%s); kept in memory", location, exc)
-            index = store.build_in_memory(schema(), fill)
-            return cls(corpus, index, None, time.perf_counter() - started)
+            fields = schema(lexicon.terms)
+            fill = _filler(corpus)
+            index, location, built = store.open_or_build(folder, corpus.file_sha256, fields, fill)
+            try:
+                seconds = time.perf_counter() - started if built else 0.0
+                return cls(corpus, lexicon, index, location, seconds)
+            except Exception as exc:  # damage the opening probe did not reach: no cache
+                log.info("search index %s unreadable (%s); kept in memory", location, exc)
+                index = store.build_in_memory(fields, fill)
+                return cls(corpus, lexicon, index, None, time.perf_counter() - started)
+        except BaseException:
+            lexicon.close()
+            raise
 
     @property
     def in_memory(self) -> bool:
@@ -125,6 +144,7 @@ class SearchIndex:
         with self._lock:
             self._searcher.close()
             self._index.close()
+            self.lexicon.close()
 
     # -- searching ------------------------------------------------------------------------
     def search(
@@ -135,7 +155,7 @@ class SearchIndex:
         parsed = parse_query(query)
         section = None
         if within is not None and within.strip():
-            section = resolve_section(self.corpus, within)
+            section = resolve_section(self.corpus, within, self._terms_of)
             if section is None:
                 return SearchResults(query, (), 0, None, exact)
         part = self.corpus.part_of(section).id if section else DEFAULT_PART
@@ -147,7 +167,7 @@ class SearchIndex:
             and (section is None or contains(self.corpus, section, node_id))
         ]
         filters = (wq.Term(PATH_FIELD, section),) if section else ()
-        found = whoosh_query(parsed, exact, filters)
+        found = whoosh_query(parsed, exact, filters, self._terms_of)
         with self._lock:
             ranked, total = self._ranked(found, limit + len(pinned))
             ranked_ids = {node_id for node_id, _, _ in ranked}
@@ -199,7 +219,7 @@ class SearchIndex:
     ) -> Hit:
         node = self.corpus.by_id[node_id]
         text = document_text(node) or node.title
-        marks = matched_slots(text, parsed, exact)
+        marks = matched_slots(text, parsed, exact, self._terms_of)
         return Hit(
             id=node_id,
             citation=cited if cited is not None else citation(self.corpus, node_id),
@@ -214,7 +234,7 @@ class SearchIndex:
         reader = self._searcher.reader()
         if reader.doc_frequency(EXACT_FIELD, word):
             return True
-        return not exact and any(reader.doc_frequency(MORPH_FIELD, t) for t in lemmas(word))
+        return not exact and any(reader.doc_frequency(MORPH_FIELD, t) for t in self._terms_of(word))
 
     def _suggest(
         self, parsed: ParsedQuery, exact: bool, filters: tuple[wq.Query, ...]
@@ -242,5 +262,5 @@ class SearchIndex:
             if typed[:1].isupper():
                 better = better[:1].upper() + better[1:]
             text = text[: word.start] + better + text[word.end :]
-        again = whoosh_query(parse_query(text), exact, filters)
+        again = whoosh_query(parse_query(text), exact, filters, self._terms_of)
         return text.strip() if self._any(again) else None

@@ -28,7 +28,7 @@ from whoosh.matching import AndNotMatcher, NullMatcher, ReadTooFar
 from whoosh.query import spans
 from whoosh.query.compound import PreloadedOr
 
-from gp_desktop.search.analysis import compound_terms, lemmas, slots
+from gp_desktop.search.analysis import Terms, compound_terms, lemmas, slots
 
 MAX_QUERY_CHARS = 1000
 MAX_ITEMS = 32
@@ -183,12 +183,12 @@ def _without_stop_words(groups: list[list[Item]]) -> tuple[tuple[Item, ...], ...
 # -- Whoosh queries ----------------------------------------------------------------------
 
 
-def _word_query(word: QueryWord, exact: bool) -> wq.Query:
+def _word_query(word: QueryWord, exact: bool, terms_of: Terms) -> wq.Query:
     if word.prefix:
         return _Prefix(EXACT_FIELD, word.text)
     if exact:
         return wq.Term(EXACT_FIELD, word.text)
-    return _terms_query(MORPH_FIELD, lemmas(word.text))
+    return _terms_query(MORPH_FIELD, terms_of(word.text))
 
 
 class _Prefix(wq.Prefix):
@@ -215,10 +215,10 @@ class _SpanOr(spans.SpanOr):
         return self.q.estimate_min_size(ixreader)
 
 
-def _span_query(word: QueryWord, exact: bool) -> wq.Query:
+def _span_query(word: QueryWord, exact: bool, terms_of: Terms) -> wq.Query:
     if exact:
         return wq.Term(EXACT_FIELD, word.text)
-    terms = lemmas(word.text)
+    terms = terms_of(word.text)
     if len(terms) == 1:
         return wq.Term(MORPH_FIELD, terms[0])
     return _SpanOr([wq.Term(MORPH_FIELD, t) for t in terms])
@@ -230,16 +230,17 @@ def _terms_query(fieldname: str, terms: tuple[str, ...]) -> wq.Query:
     return wq.Or([wq.Term(fieldname, t) for t in terms])
 
 
-def item_query(item: Item, exact: bool) -> wq.Query:
+def item_query(item: Item, exact: bool, terms_of: Terms = lemmas) -> wq.Query:
     if isinstance(item, QueryWord):
-        return _word_query(item, exact)
+        return _word_query(item, exact, terms_of)
     if item.joined:
         parts = tuple(w.text for w in item.words)
         if exact:
             return wq.Term(EXACT_FIELD, "-".join(parts))
-        if terms := compound_terms(parts):
+        if terms := compound_terms(parts, terms_of):
             return _terms_query(MORPH_FIELD, terms)
-    return spans.SpanNear2([_span_query(w, exact) for w in item.words], slop=1, ordered=True)
+    near = [_span_query(w, exact, terms_of) for w in item.words]
+    return spans.SpanNear2(near, slop=1, ordered=True)
 
 
 class _AndNotMatcher(AndNotMatcher):
@@ -268,18 +269,23 @@ class _AndNot(wq.AndNot):
 
 
 def whoosh_query(
-    parsed: ParsedQuery, exact: bool, filters: tuple[wq.Query, ...] = ()
+    parsed: ParsedQuery,
+    exact: bool,
+    filters: tuple[wq.Query, ...] = (),
+    terms_of: Terms = lemmas,
 ) -> wq.Query | None:
     """The Whoosh query for ``parsed`` (and ``filters``, all required), or None when nothing
-    positive is asked for."""
+    positive is asked for. ``terms_of`` gives a word's morph terms: the index's lexicon
+    (``SearchIndex`` passes it), or the dictionary."""
     if not parsed.groups:
         return None
-    required = [
-        item_query(g[0], exact) if len(g) == 1 else wq.Or([item_query(i, exact) for i in g])
-        for g in parsed.groups
-    ]
+
+    def query(item: Item) -> wq.Query:
+        return item_query(item, exact, terms_of)
+
+    required = [query(g[0]) if len(g) == 1 else wq.Or([query(i) for i in g]) for g in parsed.groups]
     required += filters
     result: wq.Query = required[0] if len(required) == 1 else wq.And(required)
     if parsed.excluded:
-        result = _AndNot(result, wq.Or([item_query(i, exact) for i in parsed.excluded]))
+        result = _AndNot(result, wq.Or([query(i) for i in parsed.excluded]))
     return result

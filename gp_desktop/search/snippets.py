@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from functools import lru_cache
 
-from gp_desktop.search.analysis import Slot, lemmas, slots
+from gp_desktop.search.analysis import Slot, Terms, lemmas, slots
 from gp_desktop.search.query import ParsedQuery, QueryWord
 
 SNIPPET_CHARS = 240
@@ -21,14 +21,14 @@ _LEAD = 60
 _ELLIPSIS = "…"
 
 
-def _test(word: QueryWord, exact: bool) -> Callable[[Slot], bool]:
+def _test(word: QueryWord, exact: bool, terms_of: Terms) -> Callable[[Slot], bool]:
     """Whether a word of the text is one the query word finds, as the index decides it."""
     if word.prefix:
         return lambda slot: slot.exact.startswith(word.text)
     if exact:
         return lambda slot: slot.exact == word.text
-    terms = frozenset(lemmas(word.text))
-    return lambda slot: slot.exact == word.text or not terms.isdisjoint(lemmas(slot.exact))
+    terms = frozenset(terms_of(word.text))
+    return lambda slot: slot.exact == word.text or not terms.isdisjoint(terms_of(slot.exact))
 
 
 @lru_cache(maxsize=8192)
@@ -37,16 +37,19 @@ def _slots(text: str) -> tuple[Slot, ...]:
     return tuple(slots(text))
 
 
-def matched_slots(text: str, parsed: ParsedQuery, exact: bool) -> list[Slot]:
-    """The words of ``text`` matched by the positive part of ``parsed``, in text order."""
+def matched_slots(
+    text: str, parsed: ParsedQuery, exact: bool, terms_of: Terms = lemmas
+) -> list[Slot]:
+    """The words of ``text`` matched by the positive part of ``parsed``, in text order;
+    ``terms_of`` as the index analyses (its lexicon, or the dictionary)."""
     found = _slots(text)
     marked: set[int] = set()
     for item in parsed.positive:
         if isinstance(item, QueryWord):
-            test = _test(item, exact)
+            test = _test(item, exact, terms_of)
             marked.update(i for i, s in enumerate(found) if test(s))
             continue
-        tests = [_test(w, exact) for w in item.words]
+        tests = [_test(w, exact, terms_of) for w in item.words]
         size = len(tests)
         for i in range(len(found) - size + 1):
             if all(test(found[i + k]) for k, test in enumerate(tests)):

@@ -1,8 +1,8 @@
 """Where the Whoosh index lives: the user's cache, keyed by the corpus, built aside and moved in.
 
-The index folder is named by a hash of the corpus file, the index format and the versions of
-the dictionary and of Whoosh, so a changed corpus (or a program that analyses differently)
-gets a fresh index and never reads a stale one. A build goes into a temporary folder beside
+The index folder is named by a hash of the corpus file (which carries the act's lexicon, so
+it covers the dictionary too), the index format and Whoosh's version, so a changed corpus (or
+a program that analyses differently) gets a fresh index and never reads a stale one. A build goes into a temporary folder beside
 it and is renamed into place only when complete, so a crash leaves no half index under the
 real name. When two processes build at once, the first rename wins and the other process
 drops its copy and opens the winner's. A folder that fails to open or to answer a probe is
@@ -30,12 +30,11 @@ from whoosh.fields import Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
-from gp_desktop.search.analysis import dictionary_version
-
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1
-"""Bump when the schema, the analysis or the document set changes."""
+INDEX_FORMAT = 2
+"""Bump when the schema, the analysis or the document set changes.
+2: terms from the corpus's lexicon; the dictionary's version left the key."""
 FOLDER = "search-index"
 MARKER = "gp-desktop-index.json"
 KEEP = 3
@@ -44,7 +43,7 @@ STALE_BUILD_SECONDS = 24 * 3600
 
 
 def cache_key(corpus_sha256: str) -> str:
-    recipe = f"{corpus_sha256}|{INDEX_FORMAT}|{dictionary_version()}|{whoosh.versionstring()}"
+    recipe = f"{corpus_sha256}|{INDEX_FORMAT}|{whoosh.versionstring()}"
     return hashlib.sha256(recipe.encode()).hexdigest()[:24]
 
 
@@ -52,13 +51,16 @@ Fill = Callable[[Index], int]
 """Adds the documents to a fresh index, commits, and returns how many it added."""
 
 
-def open_valid(folder: Path, key: str) -> Index | None:
-    """The complete index in ``folder``, or None if it is missing, foreign or damaged."""
+def open_valid(folder: Path, key: str, schema: Schema | None = None) -> Index | None:
+    """The complete index in ``folder``, or None if it is missing, foreign or damaged.
+
+    With ``schema``, the index uses it instead of the one pickled in it, whose morph analyser
+    has lost its lexicon (and would ask the dictionary)."""
     try:
         marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
         if marker.get("key") != key:
             return None
-        index = whoosh.index.open_dir(str(folder), readonly=True)
+        index = whoosh.index.open_dir(str(folder), readonly=True, schema=schema)
         documents = int(marker["documents"])
         if index.doc_count() != documents:
             return None
@@ -111,7 +113,7 @@ def _build_aside(root: Path, key: str, schema: Schema, fill: Fill) -> Path:
     return building
 
 
-def _move_into_place(building: Path, final: Path, key: str) -> None:
+def _move_into_place(building: Path, final: Path, key: str, schema: Schema) -> None:
     try:
         os.rename(building, final)
         return
@@ -121,7 +123,7 @@ def _move_into_place(building: Path, final: Path, key: str) -> None:
             raise
     # Someone else's index is already there: keep it if it is sound (another process won
     # the race), otherwise move the damaged one aside and put ours in its place.
-    if open_valid(final, key) is not None:
+    if open_valid(final, key, schema) is not None:
         _remove(building)
         return
     aside = final.with_name(f".{final.name}.{os.getpid()}.damaged")
@@ -166,18 +168,18 @@ def open_or_build(
     key = cache_key(corpus_sha256)
     root = cache_dir / FOLDER
     final = root / key
-    index = open_valid(final, key)
+    index = open_valid(final, key, schema)
     if index is not None:
         _tidy(root, key)
         return index, final, False
     try:
         root.mkdir(parents=True, exist_ok=True)
         building = _build_aside(root, key, schema, fill)
-        _move_into_place(building, final, key)
+        _move_into_place(building, final, key, schema)
     except OSError as exc:
         log.info("search index kept in memory: cannot write %s (%s)", root, exc)
         return build_in_memory(schema, fill), None, True
-    index = open_valid(final, key)
+    index = open_valid(final, key, schema)
     if index is None:  # vanished or broken right after the build: do not fail the search
         log.info("search index kept in memory: %s did not open after the build", final)
         return build_in_memory(schema, fill), None, True
