@@ -2,13 +2,14 @@
 
 The index folder is named by a hash of the corpus file (which carries the act's lexicon, so
 it covers the dictionary too), the index format and Whoosh's version, so a changed corpus (or
-a program that analyses differently) gets a fresh index and never reads a stale one. A build goes into a temporary folder beside
-it and is renamed into place only when complete, so a crash leaves no half index under the
-real name. When two processes build at once, the first rename wins and the other process
-drops its copy and opens the winner's. A folder that fails to open or to answer a probe is
-treated as damaged and replaced. When nothing can be written (read-only or full disk, a file
-where the folder should be), the index is built in memory instead; callers learn it from
-``SearchIndex.in_memory`` (the details go to the log at INFO level, not to the user).
+a program that analyses differently) gets a fresh index and never reads a stale one. A build
+goes into a temporary folder beside it and is renamed into place only when complete, so a
+crash leaves no half index under the real name. When two processes build at once, the first
+rename wins and the other process drops its copy and opens the winner's. A folder that fails
+to open or to answer a probe is treated as damaged and replaced. When nothing can be written
+(read-only or full disk, a file where the folder should be), the index is built in memory
+instead; callers learn it from ``SearchIndex.in_memory`` (the details go to the log at INFO
+level, not to the user).
 """
 
 from __future__ import annotations
