@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListView
 
 from gp_desktop.bookmarks import Bookmarks
+from gp_desktop.ui import search_panel
 from gp_desktop.ui.act_tree import tree_node_id
 from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.search_panel import SearchResultsModel, safe_snippet
@@ -65,6 +66,23 @@ def test_next_and_previous_hit_with_f3(window, qtbot, corpus):
     window.actions["find_previous"].trigger()
     assert panel.view.currentIndex().row() == panel.hit_count - 1
     assert panel.status.text() == f"Найдено фрагментов: {results.total}."
+
+
+def test_a_long_list_is_sized_in_batches_and_every_hit_can_be_reached(window, qtbot):
+    """A hundred hits are laid out a batch per pass of the event loop (no long freeze); the
+    first are there at once, and stepping to the last scrolls it into view all the same."""
+    results = type_query(qtbot, window, "прокуратура")
+    panel = window.search_panel
+    view = panel.view
+    assert len(results.hits) == search_panel.LIMIT > search_panel.RESULTS_BATCH
+    assert view.layoutMode() == QListView.LayoutMode.Batched
+    assert view.viewport().rect().intersects(view.visualRect(panel.model.index(0)))
+    panel.choose_row(len(results.hits) - 1)
+    last = panel.model.index(len(results.hits) - 1)
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last)))
+    assert window.reader.current_node == tree_node_id(window.corpus, results.hits[-1].id)
+    heights = {view.visualRect(panel.model.index(r)).height() for r in range(len(results.hits))}
+    assert len(heights) > 1  # sized by their snippets, not uniform
 
 
 def test_misspelt_query_offers_the_spelling(window, qtbot):
