@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +58,26 @@ def parsed(source_text):
     from gp_desktop.corpus.parser import parse_act
 
     return parse_act(source_text)
+
+
+def corpus_copy(
+    folder: Path, *changes: str | tuple[str, tuple], name: str = "corpus.sqlite"
+) -> Path:
+    """A copy of the committed corpus file in ``folder``, altered by SQL ``changes`` (a
+    statement, or a statement and its parameters): how the tests make a damaged, tagged,
+    older or replaced corpus from the real one."""
+    path = Path(folder) / name
+    shutil.copy(CORPUS, path)
+    if changes:
+        conn = sqlite3.connect(path)
+        try:
+            with conn:
+                for change in changes:
+                    sql, params = change if isinstance(change, tuple) else (change, ())
+                    conn.execute(sql, params)
+        finally:
+            conn.close()
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import ROOT, pdf_text, run_cli
+from conftest import ROOT, corpus_copy, pdf_text, run_cli
 
 from gp_desktop.excerpt import compose_excerpt
 
@@ -113,18 +113,14 @@ def test_usage_errors_are_one_line(tmp_path):
 
 
 def test_another_corpus_and_tag_like_text(tmp_path):
-    import shutil
-    import sqlite3
-
-    from conftest import CORPUS
-
-    copy = tmp_path / "tagged.sqlite"
-    shutil.copy(CORPUS, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute(
+    copy = corpus_copy(
+        tmp_path,
+        (
             "UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'",
             ('<img src="http://example.invalid/x.png"> «Ә»',),
-        )
+        ),
+        name="tagged.sqlite",
+    )
     out = tmp_path / "tagged.html"
     result = run_cli("excerpt", "21", "--corpus", str(copy), "-o", str(out))
     assert result.returncode == 0, result.stderr

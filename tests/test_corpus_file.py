@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import CORPUS, SOURCE
+from conftest import CORPUS, SOURCE, corpus_copy
 
 from gp_desktop.corpus.build import build_corpus
 from gp_desktop.corpus.citations import citation, formal_citation, resolve
@@ -123,32 +123,21 @@ def test_sqlite_of_another_schema_and_newer_version(tmp_path):
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     with pytest.raises(CorpusFileError, match="не корпус"):
         Corpus(other)
-    newer = tmp_path / "newer.sqlite"
-    newer.write_bytes(CORPUS.read_bytes())
-    conn = sqlite3.connect(newer)
-    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+    newer = corpus_copy(tmp_path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(CorpusFileError, match="новой версии"):
         Corpus(newer)
 
 
 def test_a_corpus_of_the_older_schema_is_refused_with_what_to_do(tmp_path):
     """Version 1 had no lexicon for search: such a file is refused, not searched badly."""
-    older = tmp_path / "older.sqlite"
-    older.write_bytes(CORPUS.read_bytes())
-    conn = sqlite3.connect(older)
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    conn.execute("DROP TABLE word_forms")
-    conn.commit()
-    conn.close()
+    older = corpus_copy(
+        tmp_path,
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+        "DROP TABLE word_forms",
+        name="older.sqlite",
+    )
     with pytest.raises(CorpusFileError, match=r"старой версии схемы 1.*build-corpus"):
         Corpus(older)
-    missing = tmp_path / "missing.sqlite"
-    missing.write_bytes(CORPUS.read_bytes())
-    conn = sqlite3.connect(missing)
-    conn.execute("DROP TABLE word_forms")
-    conn.commit()
-    conn.close()
+    missing = corpus_copy(tmp_path, "DROP TABLE word_forms", name="missing.sqlite")
     with pytest.raises(CorpusFileError, match="нет таблицы word_forms"):
         Corpus(missing)

@@ -9,7 +9,7 @@ import sqlite3
 import stat
 
 import pytest
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, corpus_copy, run_cli
 
 from gp_desktop.corpus.check import check_corpus
 from gp_desktop.corpus.errors import CorpusFileError
@@ -36,8 +36,7 @@ def test_check_the_bundled_corpus():
     ids=["empty", "truncated", "random-bytes"],
 )
 def test_check_reports_damaged_files(tmp_path, damage, fragment):
-    path = tmp_path / "corpus.sqlite"
-    shutil.copy(CORPUS, path)
+    path = corpus_copy(tmp_path)
     damage(path)
     result = run_cli("check", str(path))
     assert result.returncode == 1
@@ -46,23 +45,13 @@ def test_check_reports_damaged_files(tmp_path, damage, fragment):
 
 
 def test_check_finds_a_corpus_built_from_another_text(tmp_path):
-    path = tmp_path / "corpus.sqlite"
-    shutil.copy(CORPUS, path)
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value = 'deadbeef' WHERE key = 'source_sha256'")
-    conn.commit()
-    conn.close()
+    path = corpus_copy(tmp_path, "UPDATE meta SET value = 'deadbeef' WHERE key = 'source_sha256'")
     report = check_corpus(path)
     assert not report.ok and "пересоберите" in report.problems[0]
 
 
 def test_check_finds_an_empty_lexicon(tmp_path):
-    path = tmp_path / "corpus.sqlite"
-    shutil.copy(CORPUS, path)
-    conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM word_forms")
-    conn.commit()
-    conn.close()
+    path = corpus_copy(tmp_path, "DELETE FROM word_forms")
     result = run_cli("check", str(path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "word_forms" in result.stderr and "пуста" in result.stderr
@@ -70,8 +59,7 @@ def test_check_finds_an_empty_lexicon(tmp_path):
 
 
 def test_check_finds_corrupted_pages(tmp_path):
-    path = tmp_path / "corpus.sqlite"
-    shutil.copy(CORPUS, path)
+    path = corpus_copy(tmp_path)
     data = bytearray(path.read_bytes())
     # Damage the middle of the file (table pages), keeping the header valid.
     for k in range(len(data) // 2, len(data) // 2 + 3000):
@@ -89,8 +77,7 @@ def test_truncated_corpus_is_refused_by_the_reader(tmp_path):
 
 
 def test_corpus_locked_by_another_process_still_opens(tmp_path):
-    path = tmp_path / "corpus.sqlite"
-    shutil.copy(CORPUS, path)
+    path = corpus_copy(tmp_path)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:

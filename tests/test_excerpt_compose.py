@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-
 import pytest
-from conftest import CORPUS
+from conftest import corpus_copy
 
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.export import export_text
@@ -184,17 +181,15 @@ def test_the_html_is_self_contained(corpus):
 @pytest.fixture
 def tagged_corpus(tmp_path):
     """A copy of the real corpus whose clause 21 and chapter 3 carry tag-like text."""
-    path = tmp_path / "tagged.sqlite"
-    shutil.copy(CORPUS, path)
-    with sqlite3.connect(path) as conn:
-        conn.execute(
+    path = corpus_copy(
+        tmp_path,
+        (
             "UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'",
             ("Текст <script>alert(1)</script> & <b>не жирный</b> «Ә» </p><p>",),
-        )
-        conn.execute(
-            "UPDATE nodes SET heading = ? WHERE id = 'polozhenie/gl-3'",
-            ("Статус <i>курсив</i>",),
-        )
+        ),
+        ("UPDATE nodes SET heading = ? WHERE id = 'polozhenie/gl-3'", ("Статус <i>курсив</i>",)),
+        name="tagged.sqlite",
+    )
     return Corpus(path)
 
 

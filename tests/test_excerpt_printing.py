@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import sqlite3
 import subprocess
 import time
 import xml.etree.ElementTree as ET
@@ -12,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, pdf_text
+from conftest import corpus_copy, pdf_text
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
@@ -168,13 +166,14 @@ def test_unwritable_targets(corpus, tmp_path):
 
 
 def test_tag_like_text_is_shown_not_interpreted(tmp_path):
-    path = tmp_path / "tagged.sqlite"
-    shutil.copy(CORPUS, path)
-    with sqlite3.connect(path) as conn:
-        conn.execute(
+    path = corpus_copy(
+        tmp_path,
+        (
             "UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'",
             ("Текст <script>alert(1)</script> <b>не жирный</b> «Ә»",),
-        )
+        ),
+        name="tagged.sqlite",
+    )
     ex = compose_excerpt(Corpus(path), ["21"])
     plain = printing.excerpt_document(ex).toPlainText()
     assert "21. Текст <script>alert(1)</script> <b>не жирный</b> «Ә»" in plain

@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, corpus_copy
 
 from gp_desktop.search.analysis import (
     distinct_words,
@@ -181,8 +181,7 @@ def test_a_corpus_replaced_after_it_was_read_is_not_searched_with_the_new_lexico
     from gp_desktop.corpus.errors import CorpusFileError
     from gp_desktop.corpus.reader import Corpus
 
-    path = tmp_path / "corpus.sqlite"
-    path.write_bytes(CORPUS.read_bytes())
+    path = corpus_copy(tmp_path)
     corpus = Corpus(path)
     conn = sqlite3.connect(path)
     conn.execute("UPDATE meta SET value = 'another' WHERE key = 'source_sha256'")
