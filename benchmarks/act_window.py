@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 
-from bare_window import FirstPaint
+from bare_window import show_and_run
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTextBrowser, QTreeView
@@ -61,11 +61,7 @@ def main(argv: list[str]) -> int:
     for title in MENUS:
         window.menuBar().addMenu(title).addAction(QAction("…", window))
 
-    window.resize(width, height)
-    watcher = FirstPaint(app)
-    reader.viewport().installEventFilter(watcher)
-    window.show()
-    return app.exec()
+    return show_and_run(app, window, reader, (width, height))
 
 
 if __name__ == "__main__":

@@ -40,6 +40,15 @@ class FirstPaint(QObject):
         return False
 
 
+def show_and_run(app: QApplication, window: QMainWindow, reader: QTextBrowser, size) -> int:
+    """Size the window, watch the reader's first paint, show it and run until that paint."""
+    window.resize(*size)
+    watcher = FirstPaint(app)
+    reader.viewport().installEventFilter(watcher)
+    window.show()
+    return app.exec()
+
+
 def main(argv: list[str]) -> int:
     width, height = (int(argv[0]), int(argv[1])) if len(argv) == 2 else (1280, 800)
     app = QApplication(sys.argv[:1])
@@ -47,11 +56,7 @@ def main(argv: list[str]) -> int:
     window.setWindowTitle("bare window")
     reader = QTextBrowser()
     window.setCentralWidget(reader)
-    window.resize(width, height)
-    watcher = FirstPaint(app)
-    reader.viewport().installEventFilter(watcher)
-    window.show()
-    return app.exec()
+    return show_and_run(app, window, reader, (width, height))
 
 
 if __name__ == "__main__":
