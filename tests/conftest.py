@@ -80,6 +80,25 @@ def corpus_copy(
     return path
 
 
+def when_shown(dialog_type, action):
+    """Run ``action`` on the first visible dialog of ``dialog_type`` once the event loop runs
+    (a modal dialog's own loop included); its result lands in the returned dict's "result"."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = {}
+
+    def poll():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, dialog_type) and widget.isVisible():
+                seen["result"] = action(widget)
+                return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
 @pytest.fixture(scope="session")
 def corpus():
     from gp_desktop.corpus.reader import Corpus

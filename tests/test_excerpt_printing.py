@@ -10,10 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import corpus_copy, pdf_text
-from PySide6.QtCore import QTimer
+from conftest import corpus_copy, pdf_text, when_shown
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication
 
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.excerpt import Excerpt, ExcerptError, compose_excerpt
@@ -181,21 +179,6 @@ def test_tag_like_text_is_shown_not_interpreted(tmp_path):
     assert pdf_body_words(out, ex) == words(ex.text)
 
 
-def _close_when_shown(dialog_type, action):
-    """Run ``action`` on the first visible dialog of ``dialog_type`` once the event loop runs."""
-    seen = {}
-
-    def poll():
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, dialog_type) and widget.isVisible():
-                seen["result"] = action(widget)
-                return
-        QTimer.singleShot(50, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
-
-
 def test_preview_shows_the_pages_of_the_pdf(corpus, tmp_path):
     ex = compose_excerpt(corpus, ["глава 3"])
     pdf_count = len(pdf_pages(printing.write_pdf(ex, tmp_path / "x.pdf")))
@@ -206,7 +189,7 @@ def test_preview_shows_the_pages_of_the_pdf(corpus, tmp_path):
         dialog.reject()
         return pages
 
-    seen = _close_when_shown(QPrintPreviewDialog, count_and_close)
+    seen = when_shown(QPrintPreviewDialog, count_and_close)
     printed = printing.preview_excerpt(None, ex, printer=printing.make_printer())
     assert printed is False
     assert seen["result"] == pdf_count > 1
@@ -223,7 +206,7 @@ def test_print_dialog_prints_to_the_chosen_printer(corpus, tmp_path):
         dialog.accept()
         return pages
 
-    seen = _close_when_shown(QPrintDialog, accept)
+    seen = when_shown(QPrintDialog, accept)
     assert printing.print_excerpt(None, ex, printer=printer) is True
     assert pdf_body_words(target, ex) == words(ex.text)
     # The dialog offered exactly the pages there are to choose from.
@@ -235,7 +218,7 @@ def test_cancelled_print_prints_nothing(corpus, tmp_path):
     printer = printing.make_printer()
     target = tmp_path / "cancelled.pdf"
     printer.setOutputFileName(str(target))
-    _close_when_shown(QPrintDialog, lambda dialog: dialog.reject())
+    when_shown(QPrintDialog, lambda dialog: dialog.reject())
     assert printing.print_excerpt(None, ex, printer=printer) is False
     assert not target.exists()
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import pdf_text
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from conftest import pdf_text, when_shown
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionViewItem
@@ -123,20 +123,6 @@ def test_a_file_that_cannot_be_written_is_reported(window, qtbot, tmp_path):
     box.close()
 
 
-def _when_shown(dialog_type, action):
-    seen = {}
-
-    def poll():
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, dialog_type) and widget.isVisible():
-                seen["result"] = action(widget)
-                return
-        QTimer.singleShot(50, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
-
-
 def test_print_and_preview_from_the_window(window, qtbot, tmp_path):
     window.choice.set_chosen("polozhenie/gl-3", True)
 
@@ -145,7 +131,7 @@ def test_print_and_preview_from_the_window(window, qtbot, tmp_path):
         dialog.reject()
         return pages
 
-    seen = _when_shown(QPrintPreviewDialog, count_and_close)
+    seen = when_shown(QPrintPreviewDialog, count_and_close)
     window.actions["excerpt_preview"].trigger()
     assert seen["result"] > 1
 
@@ -153,7 +139,7 @@ def test_print_and_preview_from_the_window(window, qtbot, tmp_path):
     printer = printing.shared_printer()
     printer.setOutputFileName(str(target))
     try:
-        seen = _when_shown(QPrintDialog, lambda dialog: dialog.accept())
+        seen = when_shown(QPrintDialog, lambda dialog: dialog.accept())
         window.actions["excerpt_print"].trigger()
     finally:
         printer.setOutputFileName("")

@@ -133,7 +133,7 @@ def test_clearing_the_field_clears_results_and_highlights(window, qtbot):
 
 def test_results_model_and_snippets(qapp, qtmodeltester, search_index):
     model = SearchResultsModel()
-    model.set_hits(search_index.search("прокурор").hits)
+    model.set_records(search_index.search("прокурор").hits)
     qtmodeltester.check(model)
     assert model.rowCount() > 0
     assert safe_snippet("a &lt;i&gt; <b>b</b> <img src=x>") == (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,37 +16,27 @@ from gp_desktop.bookmarks import Bookmark, Bookmarks
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui import icons
-from gp_desktop.ui.act_tree import node_title
-from gp_desktop.ui.clause_list import clause_list
+from gp_desktop.ui.clause_list import clause_entry, clause_list
+from gp_desktop.ui.record_list import RecordListModel
 from gp_desktop.ui.roles import Role
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class BookmarksModel(QAbstractListModel):
+class BookmarksModel(RecordListModel):
     def __init__(self, corpus: Corpus, bookmarks: Bookmarks, parent=None) -> None:
         super().__init__(parent)
         self.corpus = corpus
-        self._items: tuple[Bookmark, ...] = bookmarks.items
         self._bookmarks = bookmarks
+        self.refresh()
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self._items = self._bookmarks.items
-        self.endResetModel()
+        self.set_records(self._bookmarks.items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
+    def record_data(self, item: Bookmark, role: int) -> Any:
         node = self.corpus.by_id.get(item.node_id)
         if role == Qt.ItemDataRole.DisplayRole:
             if node is None:
                 return f"{item.node_id} (нет в этой редакции акта)"
-            return f"{citation(self.corpus, node.id)}\n{node_title(node)}"
+            return clause_entry(self.corpus, node.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             added = item.added.replace("T", " ") if item.added else ""
             return f"Закладка добавлена {added}" if added else None

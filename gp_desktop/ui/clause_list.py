@@ -12,6 +12,15 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListView
 
+from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui.act_tree import node_title
+
+
+def clause_entry(corpus: Corpus, node_id: str) -> str:
+    """How a clause reads in these lists: its citation, and its title on a second line."""
+    return f"{citation(corpus, node_id)}\n{node_title(corpus.by_id[node_id])}"
+
 
 def clause_list(
     object_name: str,

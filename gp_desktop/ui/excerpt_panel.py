@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QStandardPaths,
     Qt,
     QThreadPool,
@@ -37,13 +35,11 @@ from PySide6.QtWidgets import (
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.excerpt import Excerpt, compose_excerpt
-from gp_desktop.ui.act_tree import node_title
-from gp_desktop.ui.clause_list import clause_list
+from gp_desktop.ui.clause_list import clause_entry, clause_list
 from gp_desktop.ui.excerpt_choice import ExcerptChoice
+from gp_desktop.ui.record_list import RecordListModel
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.static_browser import StaticBrowser
-
-Index = QModelIndex | QPersistentModelIndex
 
 FILE_FILTERS = {
     ".pdf": "PDF (*.pdf)",
@@ -53,30 +49,19 @@ FILE_FILTERS = {
 }
 
 
-class ChosenModel(QAbstractListModel):
+class ChosenModel(RecordListModel):
     """The ticked clauses in document order."""
 
     def __init__(self, choice: ExcerptChoice, parent=None) -> None:
         super().__init__(parent)
         self.choice = choice
-        self._ids = choice.ids
-        choice.changed.connect(self._refresh)
+        self.set_records(choice.ids)
+        choice.changed.connect(lambda _node_ids: self.set_records(choice.ids))
 
-    def _refresh(self, _node_ids: list[str]) -> None:
-        self.beginResetModel()
-        self._ids = self.choice.ids
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        node_id = self._ids[index.row()]
+    def record_data(self, node_id: str, role: int) -> Any:
         corpus = self.choice.corpus
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{citation(corpus, node_id)}\n{node_title(corpus.by_id[node_id])}"
+            return clause_entry(corpus, node_id)
         if role in (Qt.ItemDataRole.ToolTipRole, Role.CITATION):
             return citation(corpus, node_id)
         if role == Role.NODE_ID:

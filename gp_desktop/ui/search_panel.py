@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from gp_desktop.ui.excerpt_choice import ExcerptChoice, choice_node
+from gp_desktop.ui.record_list import Index, RecordListModel
 from gp_desktop.ui.roles import Role
 from gp_desktop.ui.search_service import SearchService
 
@@ -56,8 +56,6 @@ SCROLL_TRIES = 100
 """A hit chosen before the list has sized it is scrolled to once it has (within a second)."""
 _TAG = re.compile(r"(</?b>)")
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def safe_snippet(snippet: str) -> str:
     """Only the <b> marks of a snippet survive as markup; anything else is shown as text."""
@@ -69,10 +67,11 @@ def plain_snippet(snippet: str) -> str:
     return html.unescape(_TAG.sub("", snippet))
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(RecordListModel):
+    """The hits of the last search (``set_records(results.hits)``)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._hits: tuple[Any, ...] = ()
         self._choice: ExcerptChoice | None = None
 
     def attach_choice(self, choice: ExcerptChoice) -> None:
@@ -83,9 +82,9 @@ class SearchResultsModel(QAbstractListModel):
         choice.changed.connect(self._on_choice_changed)
 
     def _on_choice_changed(self, _node_ids: list[str]) -> None:
-        if self._hits:
+        if self.records:
             roles = [int(Qt.ItemDataRole.CheckStateRole)]
-            self.dataChanged.emit(self.index(0), self.index(len(self._hits) - 1), roles)
+            self.dataChanged.emit(self.index(0), self.index(len(self.records) - 1), roles)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -94,28 +93,14 @@ class SearchResultsModel(QAbstractListModel):
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or self._choice is None:
+        hit = self.record(index)
+        if hit is None or role != Qt.ItemDataRole.CheckStateRole or self._choice is None:
             return False
-        node_id = choice_node(self._choice.corpus, self._hits[index.row()].id)
+        node_id = choice_node(self._choice.corpus, hit.id)
         self._choice.set_chosen(node_id, Qt.CheckState(value) == Qt.CheckState.Checked)
         return True
 
-    def set_hits(self, hits: tuple[Any, ...]) -> None:
-        self.beginResetModel()
-        self._hits = tuple(hits)
-        self.endResetModel()
-
-    @property
-    def hits(self) -> tuple[Any, ...]:
-        return self._hits
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        hit = self._hits[index.row()]
+    def record_data(self, hit: Any, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{hit.citation}: {plain_snippet(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -362,12 +347,12 @@ class SearchPanel(QWidget):
         self.results = results
         self._suggestion = None
         if results is None:
-            self.model.set_hits(())
+            self.model.set_records(())
             if self.service.is_ready:
                 self.status.setText("Введите слова для поиска: найдутся все их формы.")
             self.results_changed.emit()
             return
-        self.model.set_hits(results.hits)
+        self.model.set_records(results.hits)
         shown, total = len(results.hits), results.total
         query = html.escape(results.query)
         if total == 0:
