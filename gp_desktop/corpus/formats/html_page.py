@@ -1,0 +1,170 @@
+"""A page saved from the browser («веб-страница полностью» or «только HTML») → blocks.
+
+The act sits somewhere among the site's furniture: menus, banners, tabs, breadcrumbs, a
+footer, scripts and style sheets. Furniture is dropped by what it is (navigation, footer and
+aside elements, ARIA roles, hidden elements, the usual class names of menus and tabs), then
+the act's container is found by where the text is: from ``<body>`` down, as long as one
+child holds most of the text, the act is inside that child. Within the container the act
+begins at its title — the line before «Указ Президента Республики Казахстан от … № …» — so
+tabs or buttons above the title inside the same container are left out too.
+
+A page saved as «только HTML» from a site that loads the text by script has no text of the
+act at all; that is said, with what to do instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gp_desktop.corpus.blocks import PARAGRAPH, Block, Source
+from gp_desktop.corpus.errors import SourceError
+from gp_desktop.corpus.formats.html_blocks import (
+    SKIPPED,
+    HtmlWalker,
+    parse_html,
+    tag_of,
+)
+
+NAME = "html_page"
+
+_FURNITURE_TAGS = frozenset(("nav", "footer", "aside", "menu", "dialog"))
+_FURNITURE_ROLES = frozenset(
+    [
+        "navigation",
+        "banner",
+        "contentinfo",
+        "menu",
+        "menubar",
+        "tablist",
+        "tab",
+        "search",
+        "complementary",
+        "dialog",
+        "toolbar",
+    ]
+)
+_FURNITURE_NAMES = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|topmenu|footer|breadcrumbs?|sidebar|tabs?|"
+    r"cookies?|banner|modal|popup|share|social|pagination|toolbar|advert|ads)(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+ACT_LINE = re.compile(r"^Указ Президента Республики Казахстан от \d{1,2} [а-я]+ \d{4} года № \d+")
+_SENTENCE_END = re.compile(r"[.;:!?]$")
+DOMINANT = 0.7
+
+
+def read(text: str) -> Source:
+    tree = parse_html(text)
+    if tree is None:
+        raise SourceError("страница HTML не читается: в файле нет разметки страницы")
+    has_script = bool(tree.xpath("//script"))
+    _drop_furniture(tree)
+    bodies = tree.xpath("//body")
+    body = bodies[0] if bodies else tree
+    container = _dominant(body)
+
+    walker = HtmlWalker()
+    inside: list[bool] = []
+
+    def collect(element, within: bool) -> None:
+        before = len(walker.blocks)
+        walker.walk(element)
+        walker.end_block()
+        inside.extend([within] * (len(walker.blocks) - before))
+
+    _walk_marking(body, container, collect, walker)
+    blocks = walker.blocks
+    start = next((k for k, b in enumerate(blocks) if ACT_LINE.match(b.lines[0])), None)
+    if start is None:
+        if has_script:
+            raise SourceError(
+                "в сохранённой странице нет текста акта: сайт загружает его сценарием, а "
+                "страница сохранена как «только HTML». Сохраните её в браузере как «веб-страница "
+                "полностью» или скопируйте текст акта со страницы в Блокнот и импортируйте .txt"
+            )
+        raise SourceError("в странице нет текста Указа: не найдена строка «Указ Президента …»")
+    if (
+        start
+        and not _SENTENCE_END.search(blocks[start - 1].text)
+        and len(blocks[start - 1].text) < 300
+    ):
+        start -= 1  # the title
+    end = max((k for k, flag in enumerate(inside) if flag), default=len(blocks) - 1)
+    if end < start:
+        end = len(blocks) - 1
+    chosen = [
+        Block(
+            line=n,
+            lines=b.lines,
+            heading=b.heading,
+            bold=b.bold,
+            bullet=b.bullet,
+            table_row=b.table_row,
+        )
+        for n, b in enumerate(blocks[start : end + 1], start=1)
+    ]
+    return Source(blocks=chosen, format=NAME, unit=PARAGRAPH)
+
+
+def _walk_marking(body, container, collect, walker) -> None:
+    """Walk the body in order, marking the blocks that come from inside the container."""
+    if container is body:
+        collect(body, True)
+        return
+    path = set(container.iterancestors())
+
+    def visit(element) -> None:
+        if element is container:
+            collect(element, True)
+        elif element in path:
+            walker.end_block()
+            walker._text(element.text, False)
+            for child in element:
+                visit(child)
+            walker.end_block()
+            walker._text(element.tail, False)
+        else:
+            collect(element, False)
+
+    visit(body)
+
+
+def _is_furniture(element) -> bool:
+    tag = tag_of(element)
+    if tag in _FURNITURE_TAGS or tag in SKIPPED:
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if (element.get("role") or "").lower() in _FURNITURE_ROLES:
+        return True
+    if _HIDDEN_STYLE.search(element.get("style") or ""):
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(names.strip()) and bool(_FURNITURE_NAMES.search(names))
+
+
+def _drop_furniture(tree) -> None:
+    doomed = [el for el in tree.iter() if tag_of(el) and tag_of(el) != "body" and _is_furniture(el)]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the tail text, which belongs to the parent
+
+
+def _dominant(body):
+    """The deepest element holding most of the text, from body down."""
+    mass: dict = {}
+    for element in reversed(list(body.iter())):
+        if not tag_of(element):
+            continue
+        own = len((element.text or "").strip())
+        for child in element:
+            own += mass.get(child, 0) + len((child.tail or "").strip())
+        mass[element] = own
+    node = body
+    while True:
+        total = mass.get(node, 0)
+        heavy = [c for c in node if tag_of(c) and mass.get(c, 0) >= DOMINANT * total]
+        if not heavy or total == 0 or tag_of(heavy[0]) in ("p", "table", "tr", "td", "li"):
+            return node
+        node = heavy[0]
