@@ -10,7 +10,12 @@ NAME = "build-corpus"
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help="собрать corpus.sqlite из исходного текста акта")
-    p.add_argument("sources", nargs="+", metavar="SRC", help="исходный текст (Markdown, UTF-8)")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SRC",
+        help="текст акта: Markdown, текст (.txt), сохранённая страница (.html) или Word (.docx)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="куда записать корпус")
     return p
 

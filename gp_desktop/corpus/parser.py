@@ -147,11 +147,19 @@ def _heading_goes_on(last: str, block: Block) -> bool:
     «ОБЩАЯ ШТАТНАЯ ЧИСЛЕННОСТЬ» / «прокуратуры…»); a line ending in a comma, or one that
     itself continues («которые вносятся в некоторые указы»), goes on to the next line.
     """
-    if not _looks_like_heading(block) or block.table_row or _UNIT_START.match(block.text):
+    text = block.text
+    if (
+        len(block.lines) > 1
+        or block.table_row
+        or len(text) >= 200
+        or _TERMINAL.search(text)
+        or _UNIT_START.match(text)
+        or not text[:1].isalpha()
+    ):
         return False
     letters = [ch for ch in last if ch.isalpha()]
     capitals = bool(letters) and all(ch.isupper() for ch in letters)
-    follows = block.text[:1].islower()
+    follows = text[:1].islower()
     broken = last[:1].islower() and last[-1:].isalpha()
     return capitals or last.endswith(",") or follows or broken
 

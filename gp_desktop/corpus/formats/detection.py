@@ -58,6 +58,8 @@ def binary_format(data: bytes, name: str, suffix: str) -> str | None:
             ) from None
         if "word/document.xml" in names:
             return DOCX
+        if suffix == ".docx" or any(n.startswith("word/") for n in names):
+            raise SourceError(f"{name}: файл Word повреждён: в нём нет текста (word/document.xml)")
         if "content.xml" in names:
             raise SourceError(
                 f"{name}: документ OpenDocument (.odt): сохраните его как «Документ Word (.docx)»"

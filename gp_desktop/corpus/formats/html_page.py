@@ -50,6 +50,7 @@ _FURNITURE_NAMES = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 ACT_LINE = re.compile(r"^Указ Президента Республики Казахстан от \d{1,2} [а-я]+ \d{4} года № \d+")
+_PLAIN = re.compile(r"[\s\u00a0]+")
 _SENTENCE_END = re.compile(r"[.;:!?]$")
 DOMINANT = 0.7
 
@@ -75,7 +76,8 @@ def read(text: str) -> Source:
 
     _walk_marking(body, container, collect, walker)
     blocks = walker.blocks
-    start = next((k for k, b in enumerate(blocks) if ACT_LINE.match(b.lines[0])), None)
+    firsts = [_PLAIN.sub(" ", b.lines[0]).strip() for b in blocks]
+    start = next((k for k, line in enumerate(firsts) if ACT_LINE.match(line)), None)
     if start is None:
         if has_script:
             raise SourceError(
@@ -84,11 +86,8 @@ def read(text: str) -> Source:
                 "полностью» или скопируйте текст акта со страницы в Блокнот и импортируйте .txt"
             )
         raise SourceError("в странице нет текста Указа: не найдена строка «Указ Президента …»")
-    if (
-        start
-        and not _SENTENCE_END.search(blocks[start - 1].text)
-        and len(blocks[start - 1].text) < 300
-    ):
+    title = _PLAIN.sub(" ", blocks[start - 1].text).strip() if start else ""
+    if title and not _SENTENCE_END.search(title) and len(title) < 300:
         start -= 1  # the title
     end = max((k for k, flag in enumerate(inside) if flag), default=len(blocks) - 1)
     if end < start:

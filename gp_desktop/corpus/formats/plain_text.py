@@ -9,8 +9,8 @@ copied; three layouts are read:
   margin continues the one above;
 - **one line per paragraph**: every line is a paragraph, except where the wording shows a line
   broken inside one — a short line that ends in the middle of a phrase («Подлежит
-  опубликованию в» / «Собрании актов Президента и»), a short line followed by one that starts
-  with a small letter or a bracket, a colon that opens a broken sentence.
+  опубликованию в» / «Собрании актов Президента и») or a comma, a short line followed by one
+  that starts with a small letter or a bracket, a colon that opens a broken sentence.
 
 Lines with tabs between cells are table rows. Where a paragraph really ends is also read from
 the wording by the parser (a new clause, footnote or stamp starts its own block in any layout),
@@ -135,4 +135,4 @@ def _continues(above: str, line: str) -> bool:
     if _ENDS_SENTENCE.search(above) or above.endswith(":"):
         return False
     first = line[:1]
-    return first.islower() or first == "(" or bool(_DANGLING.search(above))
+    return first.islower() or first == "(" or above.endswith(",") or bool(_DANGLING.search(above))
