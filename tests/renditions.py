@@ -213,11 +213,46 @@ PAGES: dict[str, Callable[[list], bytes]] = {
 
 
 # -- a Word file ----------------------------------------------------------------------------
-def word_file(blocks, headings: bool = True) -> bytes:
-    """A .docx: a paragraph per block, its lines broken by line breaks, bold runs, tables."""
+def _numbered_by_word(document):
+    """A list whose level 0 Word draws as «1.», «2.» …; returns a function that puts a
+    paragraph in it."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0">'
+            '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+            '<w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+
+    def number(paragraph) -> None:
+        numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = 0
+        numpr.get_or_add_numId().val = 90
+
+    return number
+
+
+def word_file(blocks, headings: bool = True, numbered_clauses: bool = False) -> bytes:
+    """A .docx: a paragraph per block, its lines broken by line breaks, bold runs, tables.
+
+    With ``numbered_clauses`` the Положение's clause numbers are Word's own list numbering,
+    not typed: the paragraph holds the text after «14. ».
+    """
+    import re
+
     import docx
 
     document = docx.Document()
+    number = _numbered_by_word(document) if numbered_clauses else None
+    in_polozhenie = False
     k = 0
     while k < len(blocks):
         b = blocks[k]
@@ -231,14 +266,23 @@ def word_file(blocks, headings: bool = True) -> bytes:
                 for c, text in enumerate(cells):
                     table.cell(r, c).text = text
             continue
+        if b.text.startswith("ПОЛОЖЕНИЕ о "):
+            in_polozhenie = True
+        elif b.text.startswith("Перечень государственных учреждений"):
+            in_polozhenie = False
         if headings and b.heading:
             paragraph = document.add_paragraph(style="Heading 2")
         else:
             paragraph = document.add_paragraph()
-        for n, line in enumerate(b.lines):
+        lines = list(b.lines)
+        clause = re.match(r"\d+\. ", lines[0])
+        if number is not None and in_polozhenie and clause:
+            number(paragraph)
+            lines[0] = lines[0][clause.end() :]
+        for n, line in enumerate(lines):
             run = paragraph.add_run(line)
             run.bold = b.bold or None
-            if n < len(b.lines) - 1:
+            if n < len(lines) - 1:
                 run.add_break()
         k += 1
     out = io.BytesIO()
@@ -249,6 +293,7 @@ def word_file(blocks, headings: bool = True) -> bytes:
 WORD_FILES: dict[str, Callable[[list], bytes]] = {
     "styled": lambda b: word_file(b),
     "plain-paragraphs": lambda b: word_file(b, headings=False),
+    "numbered-clauses": lambda b: word_file(b, numbered_clauses=True),
 }
 
 SUFFIXES = {"plain": ".txt", "page": ".html", "word": ".docx"}

@@ -19,6 +19,7 @@ from pathlib import Path
 from gp_desktop.corpus.blocks import Source
 from gp_desktop.corpus.errors import SourceError
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 """The largest source read: some sixty times the act, room for a much longer edition."""
 
@@ -68,8 +69,8 @@ def decode_source(data: bytes, name: str = "<source>") -> str:
 
 def _checked(text: str, name: str) -> str:
     text = text.removeprefix("\ufeff")
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if bad > 0:
+    if _CONTROL.search(text):
+        bad = len(_CONTROL.findall(text))
         raise SourceError(f"{name}: в тексте {bad} управляющих символов — это не текст акта")
     return text
 

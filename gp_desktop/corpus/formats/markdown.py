@@ -5,7 +5,8 @@ shared HTML walk turns that into blocks. Three of its readings would change the 
 wording and are switched off: numbered lists (``14.`` is the clause's own number, which an
 ``<ol>`` would drop and renumber), indented code blocks (indentation in the source is
 layout) and raw HTML (the ``<p>`` a conversion left inside a table row is text to remove
-and report, not markup to obey).
+and report, not markup to obey); code spans and links are off too, since backticks and
+brackets in an act are wording.
 
 Two things the package cannot know are done here: a tab separates the cells of a table row
 (the package would expand it to spaces, so it is kept aside as a private character while the
@@ -39,6 +40,19 @@ def _converter():
     md.parser.blockprocessors.deregister("code")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # Backticks, brackets and angle brackets in an act are its wording, never code or links.
+    for pattern in (
+        "backtick",
+        "reference",
+        "link",
+        "image_link",
+        "image_reference",
+        "short_reference",
+        "short_image_ref",
+        "autolink",
+        "automail",
+    ):
+        md.inlinePatterns.deregister(pattern, strict=False)
     return md
 
 
