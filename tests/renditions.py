@@ -192,6 +192,23 @@ def page_among_others(blocks) -> str:
     )
 
 
+def page_title_above_tabs(blocks) -> str:
+    """The title and «Указ Президента … № 563.» above the tabs and a status badge, the text
+    itself below them in its container."""
+    title, act_line, rest = blocks[0], blocks[1], blocks[2:]
+    return (
+        _HEAD
+        + '<div class="container"><div class="col-md-9">'
+        + f"<h1>{_e(title.text)}</h1>\n<div class='doc-info'>{_e(act_line.text)}</div>\n"
+        + '<div class="status">Обновленный</div>'
+        + _TABS
+        + '<div class="container_gamma text text_upd"><article>\n'
+        + act_html(rest)
+        + "\n</article></div></div></div>\n"
+        + _FOOT
+    )
+
+
 def page_loaded_by_script() -> str:
     """«Только HTML» of a page whose text the site loads by script: no act in it."""
     return (
@@ -209,6 +226,7 @@ PAGES: dict[str, Callable[[list], bytes]] = {
     "html-only": lambda b: page_html_only(b).encode("utf-8"),
     "among-others": lambda b: page_among_others(b).encode("utf-8"),
     "full-page-crlf": lambda b: page_full(b).replace("\n", "\r\n").encode("utf-8"),
+    "title-above-tabs": lambda b: page_title_above_tabs(b).encode("utf-8"),
 }
 
 

@@ -124,6 +124,15 @@ def test_plain_text_with_every_line_indented_and_no_blank_lines(tmp_path, blocks
     assert_same_act(imported(path)[1], reference)
 
 
+def test_a_site_menu_copied_above_the_title_is_left_out_and_reported(tmp_path, blocks, reference):
+    menu = "Главная\nПоиск\nОфициальное опубликование\nҚАЗ   РУС\n"
+    path = tmp_path / "act.txt"
+    path.write_text(menu + renditions.plain_one_line_each(blocks), encoding="utf-8")
+    parsed = imported(path)[1]
+    assert_same_act(parsed, reference)
+    assert any(w.startswith("строка 1 («Главная»): 4 абзац") for w in parsed.warnings)
+
+
 def test_a_page_of_divs_with_inline_footnotes_in_windows_1251(tmp_path, blocks, reference):
     """Paragraphs as <div>, headings as <strong>, footnotes in a <span> of their clause's
     paragraph without a break, Kazakh letters as character references in a cp1251 page."""

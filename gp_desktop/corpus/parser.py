@@ -667,6 +667,30 @@ def _units(source: Source) -> list[Block]:
     return out
 
 
+def _without_preface(blocks: list[Block], source: Source) -> list[Block]:
+    """What was copied above the act's title (a site's menu, a search box) is not the act.
+
+    The act opens with its title and then «Указ Президента Республики Казахстан от … № …»;
+    lines before the title are left out and reported.
+    """
+    found = next(
+        (
+            k
+            for k, b in enumerate(blocks[:200])
+            if _ACT_LINE.match(b.text) and b.text.startswith("Указ")
+        ),
+        None,
+    )
+    if found is None or found < 2:
+        return blocks
+    start = found - 1
+    source.warnings.append(
+        f"{source.place(blocks[0])}: {start} абзац(ев) перед заголовком акта пропущены — "
+        "это не текст акта (меню или шапка страницы)"
+    )
+    return blocks[start:]
+
+
 def parse_act(
     text: str, source_name: str = "", source_sha256: str = "", source: Source | None = None
 ) -> m.ParsedAct:
@@ -679,7 +703,7 @@ def parse_act(
         from gp_desktop.corpus.formats import text_blocks
 
         source = text_blocks(text)
-    blocks = _units(source)
+    blocks = _without_preface(_units(source), source)
     if not blocks:
         raise SourceError("файл не содержит текста")
     date, number = _find_act_line(blocks)

@@ -4,9 +4,10 @@ The act sits somewhere among the site's furniture: menus, banners, tabs, breadcr
 footer, scripts and style sheets. Furniture is dropped by what it is (navigation, footer and
 aside elements, ARIA roles, hidden elements, the usual class names of menus and tabs), then
 the act's container is found by where the text is: from ``<body>`` down, as long as one
-child holds most of the text, the act is inside that child. Within the container the act
-begins at its title — the line before «Указ Президента Республики Казахстан от … № …» — so
-tabs or buttons above the title inside the same container are left out too.
+child holds most of the text, the act is inside that child. The act begins at its title — the
+line before «Указ Президента Республики Казахстан от … № …», in the container or just above it
+(a site may show title and that line above its tabs) — and takes the container's text from
+there, so tabs, badges and buttons around the text are left out.
 
 A page saved as «только HTML» from a site that loads the text by script has no text of the
 act at all; that is said, with what to do instead.
@@ -15,8 +16,9 @@ act at all; that is said, with what to do instead.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from gp_desktop.corpus.blocks import PARAGRAPH, Block, Source
+from gp_desktop.corpus.blocks import PARAGRAPH, Source
 from gp_desktop.corpus.errors import SourceError
 from gp_desktop.corpus.formats.html_blocks import (
     SKIPPED,
@@ -77,8 +79,8 @@ def read(text: str) -> Source:
     _walk_marking(body, container, collect, walker)
     blocks = walker.blocks
     firsts = [_PLAIN.sub(" ", b.lines[0]).strip() for b in blocks]
-    start = next((k for k, line in enumerate(firsts) if ACT_LINE.match(line)), None)
-    if start is None:
+    matches = [k for k, line in enumerate(firsts) if ACT_LINE.match(line)]
+    if not matches:
         if has_script:
             raise SourceError(
                 "в сохранённой странице нет текста акта: сайт загружает его сценарием, а "
@@ -86,24 +88,24 @@ def read(text: str) -> Source:
                 "полностью» или скопируйте текст акта со страницы в Блокнот и импортируйте .txt"
             )
         raise SourceError("в странице нет текста Указа: не найдена строка «Указ Президента …»")
-    title = _PLAIN.sub(" ", blocks[start - 1].text).strip() if start else ""
+    act = _act_line(matches, inside)
+    keep = [k for k in range(act, len(blocks)) if inside[k] or k == act]
+    title = _PLAIN.sub(" ", blocks[act - 1].text).strip() if act else ""
     if title and not _SENTENCE_END.search(title) and len(title) < 300:
-        start -= 1  # the title
-    end = max((k for k, flag in enumerate(inside) if flag), default=len(blocks) - 1)
-    if end < start:
-        end = len(blocks) - 1
-    chosen = [
-        Block(
-            line=n,
-            lines=b.lines,
-            heading=b.heading,
-            bold=b.bold,
-            bullet=b.bullet,
-            table_row=b.table_row,
-        )
-        for n, b in enumerate(blocks[start : end + 1], start=1)
-    ]
+        keep.insert(0, act - 1)
+    chosen = [replace(blocks[k], line=n) for n, k in enumerate(keep, start=1)]
     return Source(blocks=chosen, format=NAME, unit=PARAGRAPH)
+
+
+def _act_line(matches: list[int], inside: list[bool]) -> int:
+    """Which «Указ Президента … № …» line starts the act: the container's own near its top,
+    else the last one just above the container (a page may show it above its tabs)."""
+    first_inside = next((k for k, flag in enumerate(inside) if flag), 0)
+    own = [k for k in matches if inside[k] and k - first_inside < 10]
+    if own:
+        return own[0]
+    above = [k for k in matches if k < first_inside]
+    return above[-1] if above else matches[0]
 
 
 def _walk_marking(body, container, collect, walker) -> None:
