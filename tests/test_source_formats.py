@@ -163,6 +163,20 @@ def test_a_page_of_divs_with_inline_footnotes_in_windows_1251(tmp_path, blocks, 
     assert_same_act(parsed, reference)
 
 
+def test_a_page_laid_out_in_a_table_with_a_column_of_links(tmp_path, blocks, reference):
+    links = "".join(f"<p><a href='/d/{k}'>Документ {k}</a></p>" for k in range(40))
+    page = (
+        "<html><body><table width='100%'><tr><td width='20%'>"
+        + links
+        + "</td><td>"
+        + renditions.act_html(blocks)
+        + "</td></tr></table><div><p>Все права защищены, 2025.</p></div></body></html>"
+    )
+    path = tmp_path / "act.html"
+    path.write_text(page, encoding="utf-8")
+    assert_same_act(imported(path)[1], reference)
+
+
 def test_a_word_file_with_each_stamp_line_a_paragraph_of_its_own(tmp_path, blocks, reference):
     split = [
         Block(line=b.line, lines=(line,), bold=b.bold)

@@ -42,8 +42,8 @@ _SUFFIXES = {
     ".htm": HTML_PAGE,
     ".html": HTML_PAGE,
     ".xhtml": HTML_PAGE,
-    ".mht": HTML_PAGE,
 }
+_MHTML = re.compile(r"^MIME-Version:.*?multipart/related", re.I | re.S)
 
 
 def binary_format(data: bytes, name: str, suffix: str) -> str | None:
@@ -76,6 +76,11 @@ def binary_format(data: bytes, name: str, suffix: str) -> str | None:
 def text_format(text: str, suffix: str) -> str:
     """The format of a decoded text."""
     head = text[:4096]
+    if _MHTML.match(head.lstrip()):
+        raise SourceError(
+            "веб-архив MHTML (.mht): сохраните страницу в браузере как «веб-страница полностью» "
+            "(.html) или скопируйте текст акта в Блокнот"
+        )
     if _PAGE_START.match(head):
         return HTML_PAGE
     tags = len(_TAG.findall(text[:200_000]))
@@ -84,6 +89,8 @@ def text_format(text: str, suffix: str) -> str:
         # A page saved under another name is still a page: markup on every other line.
         if chosen != HTML_PAGE and tags > 20 and tags > 0.5 * text.count("\n"):
             return HTML_PAGE
+        if chosen == MARKDOWN and not _MD_MARKS.search(text[:200_000]):
+            return PLAIN_TEXT  # named .md, but without a mark of Markdown: a copied text
         return chosen
     if tags > 20 and tags > 0.5 * text.count("\n"):
         return HTML_PAGE

@@ -55,6 +55,9 @@ ACT_LINE = re.compile(r"^Указ Президента Республики Ка
 _PLAIN = re.compile(r"[\s\u00a0]+")
 _SENTENCE_END = re.compile(r"[.;:!?]$")
 DOMINANT = 0.7
+# Elements that hold a paragraph, not paragraphs: the descent stops above them (a layout
+# table is descended into, down to the cell that holds the act).
+_LEAVES = frozenset(["p", "li", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"])
 
 
 def read(text: str) -> Source:
@@ -166,6 +169,6 @@ def _dominant(body):
     while True:
         total = mass.get(node, 0)
         heavy = [c for c in node if tag_of(c) and mass.get(c, 0) >= DOMINANT * total]
-        if not heavy or total == 0 or tag_of(heavy[0]) in ("p", "table", "tr", "td", "li"):
+        if not heavy or total == 0 or tag_of(heavy[0]) in _LEAVES:
             return node
         node = heavy[0]
