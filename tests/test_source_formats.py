@@ -124,6 +124,14 @@ def test_plain_text_with_every_line_indented_and_no_blank_lines(tmp_path, blocks
     assert_same_act(imported(path)[1], reference)
 
 
+def test_a_copied_text_saved_as_md_is_read_as_the_plain_text_it_is(tmp_path, blocks, reference):
+    path = tmp_path / "act.md"
+    path.write_text(renditions.plain_blank_lines(blocks), encoding="utf-8")
+    source, parsed = imported(path)
+    assert source.format == "plain_text"
+    assert_same_act(parsed, reference)
+
+
 def test_a_site_menu_copied_above_the_title_is_left_out_and_reported(tmp_path, blocks, reference):
     menu = "Главная\nПоиск\nОфициальное опубликование\nҚАЗ   РУС\n"
     path = tmp_path / "act.txt"
@@ -239,6 +247,11 @@ def _docx_with_broken_xml(data: bytes) -> bytes:
         ("act.docx", "no-document", "повреждён"),
         ("act.docx", "broken-xml", "повреждён"),
         ("corpus.sqlite", "sqlite", "файл корпуса"),
+        (
+            "act.mht",
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x",
+            "MHTML",
+        ),
         (
             "act.html",
             b"<html><body><p>\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82</p>" * 30,
