@@ -9,10 +9,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPrev
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionViewItem
 
 from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui import printing
+from gp_desktop.ui.excerpt import printing
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.roles import Role
 from gp_desktop.ui.settings import Settings
+from gp_desktop.ui.widgets.roles import Role
 
 
 def click_check_box(qtbot, view, index):

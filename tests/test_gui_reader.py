@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from gp_desktop.corpus.act_html import AMEND_SCHEME, document_html
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.reader import AMEND_BAR_COLOUR, CURRENT_BAR_COLOUR, MARGIN, Reader
-from gp_desktop.ui.reader_html import AMEND_SCHEME, document_html
+from gp_desktop.ui.reader.view import AMEND_BAR_COLOUR, CURRENT_BAR_COLOUR, MARGIN, Reader
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QListView
 
 from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui import search_panel
-from gp_desktop.ui.act_tree import tree_node_id
+from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.search_panel import SearchResultsModel, safe_snippet
+from gp_desktop.ui.search import panel as search_panel
+from gp_desktop.ui.search.panel import SearchResultsModel, safe_snippet
 from gp_desktop.ui.settings import Settings
 
 

@@ -10,11 +10,11 @@ from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui import icons
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.roles import Role
 from gp_desktop.ui.settings import Settings
+from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.roles import Role
 
 
 @pytest.fixture
