@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import edition_facts as facts
 from conftest import pdf_text, when_shown
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
@@ -61,7 +62,7 @@ def test_ticks_from_tree_text_and_results_make_one_excerpt_in_order(window, qtbo
     assert preview.index("2. Генеральная прокуратура имеет ведомства") < preview.index(
         "8) дает санкцию"
     )
-    assert "в редакции по состоянию на 17.12.2025" in preview
+    assert facts.EDITION_LINE in preview
     assert excerpt.preview_view.refused_resources == []
     assert nav.act_model.index_of("polozhenie/p-2").data(Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Checked
