@@ -6,14 +6,15 @@ import edition_facts as facts
 from PySide6.QtCore import QModelIndex, Qt
 
 from gp_desktop.corpus import model as m
-from gp_desktop.ui.act_tree import TREE_KINDS, ActTreeModel, tree_node_id
-from gp_desktop.ui.excerpt_choice import ExcerptChoice
-from gp_desktop.ui.institutions import InstitutionModel
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.text_fold import fold
-from gp_desktop.ui.timeline import TimelineModel
-from gp_desktop.ui.tree_filter import TreeFilter
-from gp_desktop.ui.wording import clauses
+from gp_desktop.corpus.outline import TREE_KINDS, tree_node_id
+from gp_desktop.text_fold import fold
+from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.navigator.act_tree import ActTreeModel
+from gp_desktop.ui.navigator.institutions import InstitutionModel
+from gp_desktop.ui.navigator.tree_filter import TreeFilter
+from gp_desktop.ui.timeline.model import TimelineModel
+from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.wording import clauses
 
 
 def rows(model, parent=QModelIndex()):

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from gp_desktop.corpus.act_html import AMEND_SCHEME, document_html
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.reader import AMEND_BAR_COLOUR, CURRENT_BAR_COLOUR, MARGIN, Reader
-from gp_desktop.ui.reader_html import AMEND_SCHEME, document_html
+from gp_desktop.ui.reader.view import AMEND_BAR_COLOUR, CURRENT_BAR_COLOUR, MARGIN, Reader
 
 
 @pytest.fixture
@@ -180,7 +180,7 @@ def test_bands_follow_the_current_clause_on_screen_and_past_it(reader):
 
 
 def test_amended_clauses_far_down_get_their_bar(reader, corpus):
-    amended = [n for n in corpus.nodes if n.id in reader._amended]
+    amended = [n for n in corpus.nodes if n.id in reader.amended]
     last = amended[-1].id
     reader.show_node(last)
     qtbot_wait(reader)

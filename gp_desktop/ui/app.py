@@ -27,8 +27,8 @@ def _application():
     from PySide6.QtWidgets import QApplication
 
     from gp_desktop import __version__
-    from gp_desktop.ui.app_icon import app_icon
     from gp_desktop.ui.qt_translations import install_qt_translations
+    from gp_desktop.ui.widgets.app_icon import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gp-desktop")
@@ -101,12 +101,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
         return run_self_test(app, corpus, started)
 
-    from gp_desktop.ui.main_window import MainWindow
     from gp_desktop.ui.settings import Settings
+    from gp_desktop.ui.window_factory import make_window
 
     bookmarks = Bookmarks.load()
     settings = Settings()
-    window = MainWindow(corpus, settings, bookmarks)
+    window = make_window(corpus, settings, bookmarks)
     window.show()
     for problem in (settings.problem, bookmarks.problem):
         window.report_startup_problem(problem)

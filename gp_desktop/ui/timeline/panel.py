@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus, Event
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.timeline import TimelineModel
-from gp_desktop.ui.wording import clauses
+from gp_desktop.ui.timeline.model import TimelineModel
+from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.wording import clauses
 
 
 class TimelinePanel(QWidget):
@@ -82,6 +82,10 @@ class TimelinePanel(QWidget):
         bottom.addWidget(self.clear_button)
         layout.addLayout(bottom)
         self.marked: list[str] = []
+
+    def focus(self) -> None:
+        """The keyboard focus to the list of decrees."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_since(self, iso: str) -> None:
         try:
