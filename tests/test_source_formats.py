@@ -198,6 +198,26 @@ def test_a_word_file_with_each_stamp_line_a_paragraph_of_its_own(tmp_path, block
     assert_same_act(imported(path)[1], reference)
 
 
+def test_a_word_file_whose_text_sits_in_a_content_control(tmp_path, blocks, reference):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document(io.BytesIO(renditions.word_file(blocks)))
+    body = document.element.body
+    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    content = sdt.find(qn("w:sdtContent"))
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            content.append(child)
+    body.insert(0, sdt)
+    out = io.BytesIO()
+    document.save(out)
+    path = tmp_path / "act.docx"
+    path.write_bytes(out.getvalue())
+    assert_same_act(imported(path)[1], reference)
+
+
 # -- what is not the act, clearly said -----------------------------------------------------
 def _one_line(exc: SourceError) -> str:
     message = str(exc)
@@ -292,12 +312,12 @@ def _zip(members: dict[str, str]) -> bytes:
 @pytest.mark.parametrize(
     "damage, fragment",
     [
-        (lambda t: t.replace("Генеральная прокуратура", "Ж" * 1_500, 1), "«слово» в 150"),
+        (lambda t: t.replace("Генеральная прокуратура", "Ж" * 1_500, 1), "«слово» длиннее 1000"),
         (
             lambda t: t.replace(
                 "\n\n2. Генеральная", " " + "слово " * 20_000 + "\n\n2. Генеральная", 1
             ),
-            "абзац в",
+            "строка в",
         ),
     ],
 )
@@ -309,6 +329,20 @@ def test_a_word_or_paragraph_no_act_has_is_refused_with_its_place(tmp_path, dama
     message = _one_line(caught.value)
     assert fragment in message and re.search(r"строка \d+ \(«", message)
     assert len(message) < 400  # the place is named, the content is not echoed
+
+
+def test_a_page_paragraph_no_act_has_is_refused_with_its_place(tmp_path, blocks):
+    page = renditions.page_full(blocks).replace(
+        "<p>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;2. ", "<p>" + "слово<br>" * 25_000 + "2. ", 1
+    )
+    path = tmp_path / "act.html"
+    path.write_text(page, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(SourceError) as caught:
+        imported(path)
+    message = _one_line(caught.value)
+    assert "абзац в" in message and re.search(r"абзац \d+ \(«слово слово", message)
+    assert time.monotonic() - started < 10
 
 
 def test_a_huge_file_a_device_and_a_fifo_are_refused_at_once(tmp_path):

@@ -19,6 +19,7 @@ from pathlib import Path
 from gp_desktop.corpus.blocks import Source
 from gp_desktop.corpus.errors import SourceError
 
+_LONG_WORD = re.compile(r"\S{1001}")  # parser.MAX_WORD + 1
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 """The largest source read: some sixty times the act, room for a much longer edition."""
@@ -142,6 +143,34 @@ def read_bytes(path: str | Path, max_bytes: int | None = MAX_SOURCE_BYTES) -> by
     return data
 
 
+def _within_bounds(text: str, name: str) -> None:
+    """Refuse at once a text with a line or a «word» no act has: before any parsing, so a
+    megabyte without a space costs a regular-expression scan, not a Markdown conversion."""
+    from gp_desktop.corpus.blocks import first_words
+    from gp_desktop.corpus.parser import MAX_PARAGRAPH, MAX_WORD
+
+    def place(at: int) -> str:
+        start = text.rfind("\n", 0, at) + 1
+        return (
+            f"строка {text.count(chr(10), 0, at) + 1} («{first_words(text[start : start + 400])}»)"
+        )
+
+    found = _LONG_WORD.search(text)
+    if found:
+        raise SourceError(
+            f"{name}: {place(found.start())}: «слово» длиннее {MAX_WORD} знаков без пробелов — "
+            "в тексте акта таких нет"
+        )
+    at = 0
+    for line in text.split("\n"):
+        if len(line) > MAX_PARAGRAPH:
+            raise SourceError(
+                f"{name}: {place(at)}: строка в {len(line)} знаков — в тексте акта абзацы короче "
+                f"{MAX_PARAGRAPH} знаков; это не текст акта или он склеен в одну строку"
+            )
+        at += len(line) + 1
+
+
 def read_source(path: str | Path, max_bytes: int | None = MAX_SOURCE_BYTES) -> SourceText:
     """Read one source file, recognise its format and turn it into blocks."""
     from gp_desktop.corpus import formats
@@ -159,6 +188,8 @@ def read_source(path: str | Path, max_bytes: int | None = MAX_SOURCE_BYTES) -> S
         return SourceText(name=p.name, text=text, sha256=sha, format=detection.DOCX, blocks=blocks)
     text = _page_in_declared_charset(data) or decode_source(data, str(p))
     fmt = detection.text_format(text, suffix)
+    if fmt != detection.HTML_PAGE:  # a page's markup may run long (a minified page, data: URIs)
+        _within_bounds(text, str(p))
     try:
         blocks = formats.text_blocks(text, fmt=fmt)
     except SourceError as exc:

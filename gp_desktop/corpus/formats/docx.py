@@ -43,7 +43,7 @@ def read(data: bytes, name: str = "") -> Source:
     numbering = _Numbering(document, styles)
     blocks: list[Block] = []
     count = 0
-    for child in document.element.body.iterchildren():
+    for child in _body_items(document.element.body):
         if child.tag == f"{_W}p":
             count += 1
             paragraph = Paragraph(child, document)
@@ -64,6 +64,18 @@ def read(data: bytes, name: str = "") -> Source:
                 if line.strip():
                     blocks.append(Block(line=count, lines=(line,), table_row=True))
     return Source(blocks=blocks, format=NAME, unit=PARAGRAPH)
+
+
+def _body_items(body):
+    """The body's paragraphs and tables in order, including those inside block-level content
+    controls and custom XML, which python-docx's own lists leave out."""
+    for child in body.iterchildren():
+        if child.tag in (f"{_W}sdt", f"{_W}customXml"):
+            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
+            if content is not None:
+                yield from _body_items(content)
+        else:
+            yield child
 
 
 class _Cell:
