@@ -23,6 +23,7 @@ from conftest import CORPUS, SOURCE, run_cli
 
 from gp_desktop.corpus.blocks import Block
 from gp_desktop.corpus.errors import SourceError
+from gp_desktop.corpus.formats import FORMAT_NAMES
 from gp_desktop.corpus.parser import parse_act
 from gp_desktop.corpus.source import read_source
 
@@ -111,6 +112,7 @@ def test_a_corpus_file_from_each_format_equals_the_bundled_one_table_by_table(
     result = run_cli("build-corpus", str(source), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert f"{facts.NODE_COUNT} узлов" in result.stderr
+    assert f"исходный текст: {FORMAT_NAMES[FORMAT_OF[suffix]]}" in result.stderr
     mine, bundled = _tables(out), _tables(CORPUS)
     for table in bundled:
         assert mine[table] == bundled[table], table

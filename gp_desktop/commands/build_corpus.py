@@ -27,11 +27,14 @@ def run(args: argparse.Namespace) -> int:
     parsed = build_corpus(args.sources, args.output)
     for warning in parsed.warnings:
         print(f"gp-desktop: предупреждение: {warning}", file=sys.stderr)
+    from gp_desktop.corpus.formats import FORMAT_NAMES
+
     clauses = sum(1 for n in parsed.nodes if n.kind == "clause")
+    form = FORMAT_NAMES.get(parsed.source_format, parsed.source_format)
     print(
         f"{args.output}: {len(parsed.nodes)} узлов, {clauses} пунктов, "
         f"{len(parsed.amendments)} изменяющих указов, {len(parsed.institutions)} учреждений; "
-        f"редакция от {parsed.act.edition_date}",
+        f"редакция от {parsed.act.edition_date}; исходный текст: {form}",
         file=sys.stderr,
     )
     return 0

@@ -794,6 +794,7 @@ def parse_act(
         warnings=parser.warnings,
         source_name=source_name,
         source_sha256=source_sha256,
+        source_format=source.format,
     )
 
 

@@ -13,8 +13,8 @@ from gp_desktop.corpus.formats.detection import DOCX, HTML_PAGE, MARKDOWN, PLAIN
 
 FORMAT_NAMES = {
     MARKDOWN: "Markdown",
-    PLAIN_TEXT: "текст",
-    HTML_PAGE: "страница HTML",
+    PLAIN_TEXT: "простой текст",
+    HTML_PAGE: "сохранённая страница",
     DOCX: "документ Word",
 }
 
