@@ -209,6 +209,24 @@ def page_title_above_tabs(blocks) -> str:
     )
 
 
+def page_parts_in_sections(blocks) -> str:
+    """Each part of the act (from one approval stamp to the next) in a <section> of its own,
+    so that the Положение's section alone holds most of the text."""
+    sections: list[list] = [[]]
+    for b in blocks:
+        if b.text.startswith("УТВЕРЖДЕН") and sections[-1]:
+            sections.append([])
+        sections[-1].append(b)
+    body = "\n".join(f'<section class="part">{act_html(part)}</section>' for part in sections)
+    return (
+        _HEAD
+        + '<div class="container"><div class="col-md-9">'
+        + _TABS
+        + f'<div class="text"><article>{body}</article></div></div>{_SIDEBAR}</div>'
+        + _FOOT
+    )
+
+
 def page_loaded_by_script() -> str:
     """«Только HTML» of a page whose text the site loads by script: no act in it."""
     return (
@@ -227,6 +245,7 @@ PAGES: dict[str, Callable[[list], bytes]] = {
     "among-others": lambda b: page_among_others(b).encode("utf-8"),
     "full-page-crlf": lambda b: page_full(b).replace("\n", "\r\n").encode("utf-8"),
     "title-above-tabs": lambda b: page_title_above_tabs(b).encode("utf-8"),
+    "parts-in-sections": lambda b: page_parts_in_sections(b).encode("utf-8"),
 }
 
 

@@ -4,7 +4,8 @@ The act sits somewhere among the site's furniture: menus, banners, tabs, breadcr
 footer, scripts and style sheets. Furniture is dropped by what it is (navigation, footer and
 aside elements, ARIA roles, hidden elements, the usual class names of menus and tabs), then
 the act's container is found by where the text is: from ``<body>`` down, as long as one
-child holds most of the text, the act is inside that child. The act begins at its title — the
+child holds most of the text, the act is inside that child (or, where the site wraps each
+part in an element of its own, in the one that holds all the parts' approval stamps). The act begins at its title — the
 line before «Указ Президента Республики Казахстан от … № …», in the container or just above it
 (a site may show title and that line above its tabs) — and takes the container's text from
 there, so tabs, badges and buttons around the text are left out.
@@ -68,7 +69,7 @@ def read(text: str) -> Source:
     _drop_furniture(tree)
     bodies = tree.xpath("//body")
     body = bodies[0] if bodies else tree
-    container = _dominant(body)
+    container = _holding_every_part(body, _dominant(body))
 
     walker = HtmlWalker()
     inside: list[bool] = []
@@ -153,6 +154,22 @@ def _drop_furniture(tree) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the tail text, which belongs to the parent
+
+
+_STAMP = re.compile(r"^\s*УТВЕРЖДЕН[АОЫ]?\b")
+
+
+def _holding_every_part(body, container):
+    """The container, or its ancestor that holds every approval stamp of the act: a site that
+    wraps each part in its own element lets the Положение alone hold most of the text."""
+    stamps = [el for el in body.iter() if tag_of(el) and _STAMP.match(el.text or "")]
+    if not stamps:
+        return container
+    common = set(stamps[0].iterancestors()) | {stamps[0]}
+    for stamp in stamps[1:]:
+        common &= set(stamp.iterancestors()) | {stamp}
+    lowest = next((el for el in stamps[0].iterancestors() if el in common), body)
+    return lowest if lowest in set(container.iterancestors()) else container
 
 
 def _dominant(body):
