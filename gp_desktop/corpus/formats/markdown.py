@@ -34,8 +34,9 @@ _BULLET = re.compile(r"^\s*[-*+]\s+")
 @lru_cache(maxsize=1)
 def _converter():
     import markdown
+    from markdown.extensions.tables import TableExtension  # by class: the frozen build sees it
 
-    md = markdown.Markdown(extensions=["tables"])
+    md = markdown.Markdown(extensions=[TableExtension()])
     md.parser.blockprocessors.deregister("olist")
     md.parser.blockprocessors.deregister("code")
     md.preprocessors.deregister("html_block")
