@@ -1,34 +1,133 @@
-"""build-corpus: source texts → a new corpus file, replacing the old one only on success.
+"""build-corpus and add-edition: source texts → a new corpus file, replacing the old one only
+on success.
 
-The file carries the act's lexicon for search (``search/lexicon.py``): every form of the act's
-words with its dictionary lemmas, so that searching never loads the dictionary.
+Several texts of the act become its editions, ordered by their dates; the latest is the
+current one (the contract tables), the others are kept as what they differ in
+(``corpus/editions.py``). The file carries the act's lexicon for search
+(``search/lexicon.py``): every form of the words of every edition with its dictionary lemmas,
+so that searching never loads the dictionary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from gp_desktop.corpus.errors import SourceError
+from gp_desktop.corpus import model as m
+from gp_desktop.corpus.editions import EditionText, now_iso, order_editions, source_format
+from gp_desktop.corpus.errors import CorpusFileError, SourceError
+from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.model import ParsedAct
 from gp_desktop.corpus.parser import parse_act
+from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.source import read_source
 from gp_desktop.corpus.store import target_folder, write_corpus
 
 
-def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct:
-    """Import the act from ``sources`` into ``output``; return it (with its warnings)."""
-    if not sources:
-        raise SourceError("не указан исходный текст")
-    if len(sources) > 1:
-        # The corpus holds one act; several sources would be several acts (a later schema).
-        raise SourceError("пока поддерживается один исходный текст: текст Указа № 563")
-    target_folder(output)  # before a second of work on the lexicon
-    source = read_source(sources[0])
+def import_edition(path: str | Path, imported_at: str | None = None) -> EditionText:
+    """Read and parse one source text as an edition."""
+    source = read_source(path)
     parsed = parse_act(source.text, source_name=source.name, source_sha256=source.sha256)
+    declared = getattr(source, "format", None)
+    return EditionText(parsed, source_format(source.name, declared), imported_at or now_iso())
+
+
+def _word_forms(nodes: Iterable[m.Node]) -> tuple[Mapping[str, tuple[str, ...]], str]:
     # The search's analysis, imported only here: the dictionary is needed to build, not to read.
     from gp_desktop.search.analysis import dictionary_version
     from gp_desktop.search.lexicon import act_word_forms
 
-    write_corpus(parsed, output, act_word_forms(parsed.nodes), dictionary_version())
-    return parsed
+    return act_word_forms(nodes), dictionary_version()
+
+
+def _write(
+    editions: Sequence[EditionText],
+    output: str | Path,
+    word_forms: Mapping[str, tuple[str, ...]],
+    dictionary: str,
+) -> ParsedAct:
+    current = editions[-1].parsed
+    write_corpus(current, output, word_forms, dictionary, editions)
+    return current
+
+
+def build_editions(sources: Sequence[str | Path], output: str | Path) -> list[EditionText]:
+    """Import ``sources`` as the editions of one corpus written to ``output``; oldest first."""
+    if not sources:
+        raise SourceError("не указан исходный текст")
+    target_folder(output)  # before a second of work on the lexicon
+    imported_at = now_iso()
+    editions = order_editions(import_edition(s, imported_at) for s in sources)
+    word_forms, dictionary = _word_forms(n for e in editions for n in e.parsed.nodes)
+    _write(editions, output, word_forms, dictionary)
+    return editions
+
+
+def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct:
+    """Import the act from ``sources`` into ``output``; return its current edition (with its
+    warnings)."""
+    return build_editions(sources, output)[-1].parsed
+
+
+def held_editions(corpus_path: str | Path) -> list[EditionText]:
+    """Every edition of a corpus file, as records to write again; oldest first."""
+    current = Corpus(corpus_path)
+    result = []
+    for edition in current.editions:
+        corpus = current if edition.current else Corpus(corpus_path, edition.id)
+        parsed = ParsedAct(
+            act=corpus.act,
+            nodes=list(corpus.nodes),
+            amendments=list(corpus.amendments),
+            node_amendments=list(corpus.node_amendments),
+            institutions=list(corpus.institutions),
+            warnings=list(corpus.warnings),
+            source_name=edition.source_name,
+            source_sha256=edition.source_sha256,
+        )
+        result.append(EditionText(parsed, edition.source_format, edition.imported_at))
+    return result
+
+
+def _stored_word_forms(corpus_path: str | Path) -> dict[str, tuple[str, ...]]:
+    path = Path(corpus_path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            rows = conn.execute(f"SELECT form, terms FROM [{m.WORD_FORMS}]").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise CorpusFileError(f"{path}: файл SQLite повреждён ({exc})") from None
+    return {form: tuple(terms.split()) for form, terms in rows}
+
+
+def check_new_edition(held: Sequence[EditionText], new: EditionText) -> None:
+    """SourceError when ``new`` cannot join ``held``: another act, or a text (or a date) the
+    corpus already has."""
+    for old in held:
+        if old.parsed.source_sha256 == new.parsed.source_sha256:
+            raise SourceError(
+                f"{new.parsed.source_name}: этот текст уже есть в корпусе — "
+                f"редакция от {short_date(old.date)}"
+            )
+    order_editions([*held, new])
+
+
+def add_edition(
+    source: str | Path, corpus_path: str | Path, output: str | Path
+) -> tuple[EditionText, list[EditionText]]:
+    """Add the text ``source`` to the editions of ``corpus_path`` and write them all to
+    ``output`` atomically. Returns the new edition and all editions, oldest first."""
+    target_folder(output)
+    held = held_editions(corpus_path)
+    new = import_edition(source)
+    check_new_edition(held, new)
+    editions = order_editions([*held, new])
+    word_forms = _stored_word_forms(corpus_path)
+    fresh, dictionary = _word_forms(new.parsed.nodes)
+    for form, terms in fresh.items():
+        word_forms.setdefault(form, terms)
+    _write(editions, output, word_forms, dictionary)
+    return new, editions
