@@ -48,6 +48,7 @@ CHANGE_NAMES = {
 _SIMILAR = 0.5
 
 _WORD = re.compile(r"\S+")
+_TOKEN = re.compile(r"\s*(?:\w+(?:[-.]\w+)*|[^\w\s])|\s+$")
 
 
 @dataclass(frozen=True)
@@ -99,19 +100,31 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def tokens(text: str) -> list[str]:
+    """Words and punctuation marks, each with the whitespace before it: joined, they give the
+    text back exactly."""
+    return _TOKEN.findall(text)
+
+
 def word_ops(old: str, new: str) -> tuple[WordOp, ...]:
-    """The word-level difference of two texts: runs of equal, deleted and inserted words."""
-    a, b = words(old), words(new)
+    """The word-level difference of two texts: runs of equal, deleted and inserted words, a
+    punctuation mark counting as a word («бюджета» → «бюджета,» inserts the comma only).
+
+    Each run's text keeps its whitespace, so the equal and deleted runs joined give the old
+    text and the equal and inserted runs the new one (an equal run as the new text spaces it)."""
+    a, b = tokens(old), tokens(new)
     ops: list[WordOp] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [t.strip() for t in a], [t.strip() for t in b], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            ops.append(WordOp("equal", " ".join(a[i1:i2])))
+            ops.append(WordOp("equal", "".join(b[j1:j2])))
             continue
         if i2 > i1:
-            ops.append(WordOp("delete", " ".join(a[i1:i2])))
+            ops.append(WordOp("delete", "".join(a[i1:i2])))
         if j2 > j1:
-            ops.append(WordOp("insert", " ".join(b[j1:j2])))
+            ops.append(WordOp("insert", "".join(b[j1:j2])))
     return tuple(ops)
 
 
@@ -337,14 +350,16 @@ def _within(
 
 
 def marked_text(ops: Sequence[WordOp]) -> str:
-    """The ops as one line readable anywhere: [-deleted-] {+inserted+}, like ``git diff
+    """The ops as text readable anywhere: [-deleted-] and {+inserted+}, like ``git diff
     --word-diff``; the markers, not colour, carry the meaning."""
     parts = []
     for op in ops:
+        body = op.text.lstrip()
+        lead = op.text[: len(op.text) - len(body)]
         if op.op == "delete":
-            parts.append(f"[-{op.text}-]")
+            parts.append(f"{lead}[-{body}-]")
         elif op.op == "insert":
-            parts.append(f"{{+{op.text}+}}")
+            parts.append(f"{lead}{{+{body}+}}")
         else:
             parts.append(op.text)
-    return " ".join(parts)
+    return "".join(parts)
