@@ -289,7 +289,7 @@ def test_editions_and_diff_commands(three):
     result = run_cli("diff", "--json", "--corpus", str(three))
     assert result.returncode == 0, result.stderr
     changes = json.loads(result.stdout)
-    assert [c["id"] for c in changes] == ["polozhenie/p-9", *[c["id"] for c in changes[1:]]]
+    assert changes[0]["id"] == "polozhenie/p-9"
     assert set(changes[0]) >= {"id", "citation", "change", "old", "new", "ops"}
     only = json.loads(
         run_cli(

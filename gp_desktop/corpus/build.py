@@ -126,8 +126,20 @@ def add_edition(
     check_new_edition(held, new)
     editions = order_editions([*held, new])
     word_forms = _stored_word_forms(corpus_path)
-    fresh, dictionary = _word_forms(new.parsed.nodes)
-    for form, terms in fresh.items():
-        word_forms.setdefault(form, terms)
+    dictionary = Corpus(corpus_path).meta.get("dictionary", "")
+    # The lexicon already has every word of the editions held: only the new text's new words
+    # need the dictionary (loading it and looking up the act's 20 000 forms is most of a build).
+    from gp_desktop.search.analysis import distinct_words
+    from gp_desktop.search.lexicon import node_texts
+
+    known = distinct_words(node_texts(n for e in held for n in e.parsed.nodes))
+    unseen = distinct_words(node_texts(new.parsed.nodes)) - known
+    if unseen:
+        from gp_desktop.search.analysis import dictionary_version
+        from gp_desktop.search.lexicon import word_forms as lexicon_of
+
+        for form, terms in lexicon_of(unseen).items():
+            word_forms.setdefault(form, terms)
+        dictionary = dictionary_version()
     _write(editions, output, word_forms, dictionary)
     return new, editions

@@ -129,7 +129,7 @@ def word_ops(old: str, new: str) -> tuple[WordOp, ...]:
 
 
 def _wording(node: m.Node) -> str:
-    return " ".join(words(f"{node.heading} {node.text}"))
+    return " ".join(f"{node.heading} {node.text}".split())
 
 
 def _body(corpus: Corpus, node_id: str) -> list[m.Node]:
@@ -137,17 +137,20 @@ def _body(corpus: Corpus, node_id: str) -> list[m.Node]:
 
 
 def _keys(old: Sequence[m.Node], new: Sequence[m.Node]) -> tuple[list, list]:
-    old_counts = Counter(_wording(n) for n in old)
-    new_counts = Counter(_wording(n) for n in new)
+    old_texts = [_wording(n) for n in old]
+    new_texts = [_wording(n) for n in new]
+    old_counts, new_counts = Counter(old_texts), Counter(new_texts)
 
-    def key(node: m.Node) -> tuple:
-        text = _wording(node)
+    def key(node: m.Node, text: str) -> tuple:
         if text and old_counts[text] < 2 and new_counts[text] < 2:
             return (node.kind, text, "")
         # Twins and nodes without words (parts, chapters' containers) align by number or id.
         return (node.kind, text, node.label or node.id)
 
-    return [key(n) for n in old], [key(n) for n in new]
+    return (
+        [key(n, t) for n, t in zip(old, old_texts, strict=True)],
+        [key(n, t) for n, t in zip(new, new_texts, strict=True)],
+    )
 
 
 def _ratio(a: m.Node, b: m.Node) -> float:
@@ -198,12 +201,19 @@ def align(old: Corpus, new: Corpus) -> Alignment:
     def walk(old_parent: str | None, new_parent: str | None) -> None:
         a = _body(old, old_parent) if old_parent else old.parts()
         b = _body(new, new_parent) if new_parent else new.parts()
+        if not a and not b:
+            return
         ka, kb = _keys(a, b)
-        matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
         pairs: list[tuple[m.Node, m.Node]] = []
         left_old: list[m.Node] = []
         left_new: list[m.Node] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        # Most parents are alike in both editions: then there is nothing to align.
+        opcodes = (
+            [("equal", 0, len(a), 0, len(b))]
+            if ka == kb
+            else difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+        )
+        for tag, i1, i2, j1, j2 in opcodes:
             if tag == "equal":
                 pairs.extend(zip(a[i1:i2], b[j1:j2], strict=True))
                 continue
