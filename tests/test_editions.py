@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SOURCE, corpus_copy, run_cli
+from edition_facts import EDITION_DATE
 
 from gp_desktop.corpus.build import add_edition, build_editions
 from gp_desktop.corpus.diff import diff_editions, marked_text, word_ops
@@ -30,8 +31,8 @@ EARLIER_DATE, LATER_DATE = "2025-04-25", "2026-06-10"
 
 @pytest.fixture(scope="session")
 def today() -> str:
-    """The bundled edition's date, read from the committed corpus (not written down here)."""
-    return Corpus(CORPUS).edition.date
+    """The bundled edition's date (tests/edition_facts.py)."""
+    return EDITION_DATE
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,16 @@ so that searching never loads the dictionary.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.editions import EditionText, now_iso, order_editions, source_format
-from gp_desktop.corpus.errors import CorpusFileError, SourceError
+from gp_desktop.corpus.errors import CorpusError, CorpusFileError, SourceError
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.model import ParsedAct
 from gp_desktop.corpus.parser import parse_act
@@ -143,3 +146,47 @@ def add_edition(
         dictionary = dictionary_version()
     _write(editions, output, word_forms, dictionary)
     return new, editions
+
+
+@dataclass
+class PreparedEdition:
+    """A new text imported and written, with every edition held, to a hidden file beside the
+    target, so that what it changes can be shown before anything is replaced: ``accept`` puts
+    it in place (a rename), ``discard`` removes it."""
+
+    path: Path
+    target: Path
+    new: EditionText
+    editions: list[EditionText]
+
+    @property
+    def becomes_current(self) -> bool:
+        return self.new is self.editions[-1]
+
+    def accept(self) -> Path:
+        try:
+            os.replace(self.path, self.target)
+        except OSError as exc:
+            self.discard()
+            raise CorpusError(f"{self.target}: не удалось записать ({exc.strerror})") from None
+        return self.target
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def prepare_edition(
+    source: str | Path, corpus_path: str | Path, target: str | Path
+) -> PreparedEdition:
+    """``add_edition`` into a hidden file beside ``target`` (see ``PreparedEdition``)."""
+    target = Path(target)
+    folder = target_folder(target)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=folder)
+    os.close(fd)
+    staged = Path(name)
+    try:
+        new, editions = add_edition(source, corpus_path, staged)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    return PreparedEdition(staged, target, new, editions)

@@ -373,3 +373,63 @@ def marked_text(ops: Sequence[WordOp]) -> str:
         else:
             parts.append(op.text)
     return "".join(parts)
+
+
+# Deleted words struck through, inserted ones underlined and bold: the marks carry the meaning
+# in print and for colour-blind readers; the colours (orange and purple, apart for every kind of
+# colour-blindness) only help.
+DELETED_STYLE = "text-decoration: line-through; color: #7f3b08; background-color: #fee0b6"
+INSERTED_STYLE = (
+    "text-decoration: underline; font-weight: bold; color: #2d004b; background-color: #d8daeb"
+)
+
+
+def ops_html(ops: Sequence[WordOp]) -> str:
+    """The ops as HTML: deletions struck through, insertions underlined (every word escaped)."""
+    import html
+
+    parts = []
+    for op in ops:
+        body = op.text.lstrip()
+        lead = html.escape(op.text[: len(op.text) - len(body)])
+        text = html.escape(body).replace("\n", "<br>")
+        if op.op == "delete":
+            parts.append(f'{lead}<span style="{DELETED_STYLE}">{text}</span>')
+        elif op.op == "insert":
+            parts.append(f'{lead}<span style="{INSERTED_STYLE}">{text}</span>')
+        else:
+            parts.append(lead + text)
+    return "".join(parts)
+
+
+def change_html(change: ClauseChange) -> str:
+    """One change as an HTML block: its place, what happened, the words, the footnotes."""
+    import html
+
+    head = (
+        f"<p><b>{html.escape(change.citation)}</b> — {CHANGE_NAMES[change.change]}"
+        + (
+            f" <small>({html.escape(change.old_id)} → {html.escape(change.id)})</small>"
+            if change.old_id not in (None, change.id)
+            else ""
+        )
+        + "</p>"
+    )
+    body = f"<p>{ops_html(change.ops)}</p>"
+    notes = ""
+    if (
+        change.change not in (FOOTNOTES, ADDED, REMOVED)
+        and change.old_footnotes != change.new_footnotes
+    ):
+        notes = (
+            "<p><small>Сноски: "
+            + ops_html(word_ops("\n".join(change.old_footnotes), "\n".join(change.new_footnotes)))
+            + "</small></p>"
+        )
+    return head + body + notes
+
+
+LEGEND = (
+    f'<p><small><span style="{DELETED_STYLE}">зачёркнуто</span> — исключено, '
+    f'<span style="{INSERTED_STYLE}">подчёркнуто</span> — добавлено</small></p>'
+)

@@ -357,3 +357,11 @@ def edition_label(edition: m.Edition) -> str:
     """«Редакция от 17.12.2025 — действующая»."""
     state = "действующая" if edition.current else "недействующая"
     return f"Редакция от {short_date(edition.date)} — {state}"
+
+
+def months_old(iso_date: str, today: dt.date | None = None) -> int:
+    """Whole months from ``iso_date`` to ``today``: how stale an edition may be."""
+    day = today or dt.date.today()
+    then = dt.date.fromisoformat(iso_date)
+    months = (day.year - then.year) * 12 + day.month - then.month
+    return months - (1 if day.day < then.day else 0)

@@ -35,6 +35,7 @@ from gp_desktop.corpus.outline import choice_node, tree_node_id
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.bookmarks.panel import BookmarksPanel
+from gp_desktop.ui.editions.feature import EditionsFeature
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.excerpt.panel import ExcerptPanel
 from gp_desktop.ui.navigator.panel import Navigator
@@ -90,8 +91,11 @@ def about_text(corpus: Corpus) -> str:
         f"{html.escape(act.kind)} от {short_date(act.date)} № {html.escape(act.number)} "
         f"«{html.escape(act.title)}» и утверждённое им Положение о Генеральной прокуратуре "
         "Республики Казахстан.</p>"
-        f"<p>Редакция акта по состоянию на <b>{short_date(act.edition_date)}</b>.</p>"
-        f"<p>Корпус: {html.escape(corpus.path.name)}<br>"
+        f"<p>Редакция акта по состоянию на <b>{short_date(act.edition_date)}</b>"
+        f"{'' if corpus.is_current else ' (недействующая)'}; редакций в корпусе: "
+        f"{len(corpus.editions)}, действующая — от "
+        f"{short_date(next(e.date for e in corpus.editions if e.current))}.</p>"
+        f"<p>Корпус: {html.escape(str(corpus.path))}<br>"
         f"SHA-256: <tt>{corpus.file_sha256}</tt></p>"
         "<p>Программа ничего не загружает из сети.</p>"
     )
@@ -155,6 +159,8 @@ class MainWindow(QMainWindow):
         self.search_panel.exact_action.setChecked(settings.get(keys.EXACT_FORM))
         self.navigator.act_model.set_bookmarked(b.node_id for b in bookmarks)
         self._restore_layout()
+        # The edition chooser, the band over a non-current edition, comparing and updating.
+        self.editions = EditionsFeature(self)
         start = settings.get(keys.LAST_NODE)
         self.open_node(start if start in corpus.by_id else START_NODE)
         # Search (Whoosh, the dictionary, the first time an index build) starts once the
@@ -417,10 +423,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.where_label = QLabel()
         self.where_label.setObjectName("whereLabel")
-        edition = QLabel(f"Редакция на {short_date(self.corpus.act.edition_date)}")
-        edition.setObjectName("editionLabel")
         self.statusBar().addWidget(self.where_label, 1)
-        self.statusBar().addPermanentWidget(edition)
 
     def _connect(self) -> None:
         self.navigator.node_chosen.connect(self.open_node)
