@@ -236,3 +236,32 @@ def test_the_menus_carry_the_edition_actions(qtbot, user_dirs, two):
     history = [a.objectName() for a in window.menus["history"].actions()]
     for name in ("edition_compare", "edition_changes_after", "edition_decree", "edition_current"):
         assert name in history
+
+
+def test_the_history_pane_shows_a_clause_before_and_after_its_decree(qtbot, user_dirs, two):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from gp_desktop.ui.widgets.roles import Role
+
+    window = _window(qtbot, two)
+    history = window.editions.clause_history
+    model = window.timeline.model
+    decree = Corpus(two).edition.amendment_id
+    event = model.index_of_event(decree)
+    rows = [model.index(k, 0, event) for k in range(model.rowCount(event))]
+    p11 = next(i for i in rows if i.data(Role.NODE_ID) == "polozhenie/p-11")
+    window.timeline.view.selectionModel().setCurrentIndex(
+        p11, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert "до и после указа (25.04.2025 →" in history.title.text()
+    text = history.view.toPlainText()
+    assert "а также Специального государственного фонда" in text
+    assert "line-through" in history.view.toHtml() or "underline" in history.view.toHtml()
+    # A decree without the edition before it in the corpus: said so, nothing invented.
+    older = next(e for e in Corpus(two).amendments if e.id != decree)
+    index = model.index_of_event(older.id)
+    child = model.index(0, 0, index)
+    window.timeline.view.selectionModel().setCurrentIndex(
+        child, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert "в корпусе нет" in history.title.text() and history.view.toPlainText() == ""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -46,6 +47,7 @@ from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus_choice import user_corpus
 from gp_desktop.ui import settings as keys
+from gp_desktop.ui.editions.clause_history import ClauseHistory
 from gp_desktop.ui.editions.compare import ChangesView, CompareDialog
 from gp_desktop.ui.editions.update import UpdateDialog
 
@@ -74,6 +76,7 @@ class EditionsFeature(QObject):
         self._build_chooser()
         self._build_band()
         self._build_currency_notice()
+        self._build_clause_history()
         if not self.corpus.is_current:
             window.setWindowTitle(f"{window.windowTitle()} (недействующая редакция)")
         QTimer.singleShot(0, self.show_whats_new)
@@ -141,6 +144,23 @@ class EditionsFeature(QObject):
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, band)
         self.band = band
         self.refresh_band()
+
+    def _build_clause_history(self) -> None:
+        self.clause_history = ClauseHistory(self.decree_editions, self.changes_of_clause)
+        dock = QDockWidget("До и после указа", self.window)
+        dock.setObjectName("clauseHistoryDock")
+        dock.setWidget(self.clause_history)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.tabifyDockWidget(self.window.docks["timelineDock"], dock)
+        self.window.docks["clauseHistoryDock"] = dock
+        self.window.docks["timelineDock"].raise_()
+        timeline = self.window.timeline.view
+        timeline.selectionModel().currentChanged.connect(self.clause_history.follow)
+
+    def changes_of_clause(self, old_id: str, new_id: str, node_id: str) -> list[ClauseChange]:
+        old, new = self.corpus_of(old_id), self.corpus_of(new_id)
+        only = [i for i in (node_id,) if i in old.by_id or i in new.by_id]
+        return diff_editions(old, new, only) if only else []
 
     def refresh_band(self) -> None:
         """Shown exactly while a non-current edition is (after a restored layout too)."""
