@@ -154,6 +154,11 @@ class EditionsFeature(QObject):
         self.window.tabifyDockWidget(self.window.docks["timelineDock"], dock)
         self.window.docks["clauseHistoryDock"] = dock
         self.window.docks["timelineDock"].raise_()
+        panels = next(
+            (a.menu() for a in self.window.menus["view"].actions() if a.menu() is not None), None
+        )
+        if panels is not None:
+            panels.addAction(dock.toggleViewAction())
         timeline = self.window.timeline.view
         timeline.selectionModel().currentChanged.connect(self.clause_history.follow)
 

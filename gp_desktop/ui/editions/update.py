@@ -8,13 +8,16 @@ clauses with their words; «Принять» renames the file into place, anythi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from gp_desktop.corpus.build import PreparedEdition
 from gp_desktop.corpus.diff import ADDED, CHANGED, REMOVED, RENUMBERED, ClauseChange
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.ui.editions.compare import ChangesView
+
+if TYPE_CHECKING:  # the importer loads only when a text is imported, never at start-up
+    from gp_desktop.corpus.build import PreparedEdition
 
 
 def update_summary(prepared: PreparedEdition, changes: Sequence[ClauseChange]) -> str:
