@@ -12,9 +12,10 @@ from one edition to another.
 - «Что нового» once after the open corpus gained a newer edition than the user last saw;
 - the notice of a stale text in the status bar, with the update action beside it.
 
-The window adds this feature with one call (``EditionsFeature(window)``); the feature reaches
-the window only through its public parts: ``add_action``, ``menus``, ``statusBar``, ``open_node``,
-``choice``.
+Its actions are declared with the window's in ``ui/actions.py`` (``edition_*``) and its pane in
+``ui/panes.py`` (``clauseHistory``); the window makes the feature before its panes and calls
+``install()`` once it is built. The feature reaches the window only through its public parts:
+``actions``, ``statusBar``, ``open_node``, ``choice``, ``timeline``, ``warn``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -72,50 +72,21 @@ class EditionsFeature(QObject):
         self.today = today or dt.date.today()
         self._corpora: dict[str, Corpus] = {self.corpus.edition.id: self.corpus}
         self.dialogs: list[QDialog] = []
-        self._build_actions()
+        # The pane, handed to the window's panes (ui/panes.py) under «clauseHistory».
+        self.clause_history = ClauseHistory(self.decree_editions, self.changes_of_clause)
+
+    def install(self) -> None:
+        """The rest, once the window has its actions, panes, status bar and layout."""
+        window = self.window
         self._build_chooser()
         self._build_band()
         self._build_currency_notice()
-        self._build_clause_history()
+        window.timeline.view.selectionModel().currentChanged.connect(self.clause_history.follow)
         if not self.corpus.is_current:
             window.setWindowTitle(f"{window.windowTitle()} (недействующая редакция)")
         QTimer.singleShot(0, self.show_whats_new)
 
     # -- building ------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        w = self.window
-        update = w.add_action(
-            "edition_update",
-            "&Обновить текст акта…",
-            self.ask_update,
-            tip="Добавить новую редакцию акта из файла (Markdown, текст, HTML, Word)",
-        )
-        w.add_action(
-            "edition_compare",
-            "&Сравнить редакции…",
-            self.compare,
-            ["Ctrl+Shift+D"],
-            tip="Что изменилось между двумя редакциями",
-        )
-        w.add_action("edition_changes_after", "Изменения после &даты…", self.ask_changes_after)
-        w.add_action("edition_decree", "Изменения по &указу…", self.ask_decree)
-        current = w.add_action(
-            "edition_current", "Вернуться к &действующей редакции", self.back_to_current
-        )
-        current.setEnabled(not self.corpus.is_current)
-        file_menu = w.menus["file"]
-        file_menu.insertAction(file_menu.actions()[0], update)
-        file_menu.insertSeparator(file_menu.actions()[1])
-        history = w.menus["history"]
-        history.addSeparator()
-        for name in (
-            "edition_compare",
-            "edition_changes_after",
-            "edition_decree",
-            "edition_current",
-        ):
-            history.addAction(w.actions[name])
-
     def _build_chooser(self) -> None:
         self.chooser = QComboBox()
         self.chooser.setObjectName("editionChooser")
@@ -144,23 +115,6 @@ class EditionsFeature(QObject):
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, band)
         self.band = band
         self.refresh_band()
-
-    def _build_clause_history(self) -> None:
-        self.clause_history = ClauseHistory(self.decree_editions, self.changes_of_clause)
-        dock = QDockWidget("До и после указа", self.window)
-        dock.setObjectName("clauseHistoryDock")
-        dock.setWidget(self.clause_history)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.window.tabifyDockWidget(self.window.docks["timelineDock"], dock)
-        self.window.docks["clauseHistoryDock"] = dock
-        self.window.docks["timelineDock"].raise_()
-        panels = next(
-            (a.menu() for a in self.window.menus["view"].actions() if a.menu() is not None), None
-        )
-        if panels is not None:
-            panels.addAction(dock.toggleViewAction())
-        timeline = self.window.timeline.view
-        timeline.selectionModel().currentChanged.connect(self.clause_history.follow)
 
     def changes_of_clause(self, old_id: str, new_id: str, node_id: str) -> list[ClauseChange]:
         old, new = self.corpus_of(old_id), self.corpus_of(new_id)
@@ -405,7 +359,7 @@ class EditionsFeature(QObject):
                 raise
         except (CorpusError, OSError) as exc:
             QGuiApplication.restoreOverrideCursor()
-            self.window._warn(f"Текст акта не добавлен: {exc}")
+            self.window.warn(f"Текст акта не добавлен: {exc}")
             return None
         QGuiApplication.restoreOverrideCursor()
         dialog = UpdateDialog(prepared, changes, self.window)
@@ -422,7 +376,7 @@ class EditionsFeature(QObject):
             path = prepared.accept()
             corpus = Corpus(path)
         except CorpusError as exc:
-            self.window._warn(f"Текст акта не добавлен: {exc}")
+            self.window.warn(f"Текст акта не добавлен: {exc}")
             return
         self.updated_window = reopen(self.window, corpus)
 
@@ -479,7 +433,7 @@ def reopen(window: MainWindow, corpus: Corpus) -> MainWindow:
     (matched by id, or by its place when renumbered), the excerpt choice carried over."""
     from gp_desktop.ui.main_window import MainWindow
 
-    new = MainWindow(corpus, window.settings, window.bookmarks, persist=window.persist)
+    new = MainWindow(corpus, window.settings, window.bookmarks.bookmarks, persist=window.persist)
     new.restoreGeometry(window.saveGeometry())
     new.restoreState(window.saveState())
     new.editions.refresh_band()
