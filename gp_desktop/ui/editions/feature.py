@@ -441,12 +441,17 @@ def reopen(window: MainWindow, corpus: Corpus) -> MainWindow:
     node = matched.get(window.current_node, window.current_node)
     if node in corpus.by_id:
         new.open_node(node)
-    chosen = [matched.get(i, i) for i in window.choice.ids]
-    present = [i for i in chosen if i in corpus.by_id]
+    # Clauses chosen in an edition that lacks them were kept aside: they come back here.
+    kept = [i for i in getattr(window, "absent_from_choice", []) if i not in window.choice]
+    present = [matched.get(i, i) for i in window.choice.ids if matched.get(i, i) in corpus.by_id]
+    present += [i for i in kept if i in corpus.by_id]
     absent = [i for i in window.choice.ids if matched.get(i, i) not in corpus.by_id]
+    absent += [i for i in kept if i not in corpus.by_id]
     new.choice.set_all(present)
     if absent:
-        names = ", ".join(citation(window.corpus, i) for i in absent)
+        names = ", ".join(
+            citation(window.corpus, i) if i in window.corpus.by_id else i for i in absent
+        )
         new.statusBar().showMessage(
             f"Из выписки отсутствует в редакции от {short_date(corpus.edition.date)}: {names}",
             15000,
