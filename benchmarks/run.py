@@ -21,6 +21,9 @@ Sections (each in its own module beside this one):
   excerpt     the whole Положение to PDF beside Qt printing the same HTML (excerpt_bench.py)
   gui_stall   the longest gap of a 5 ms timer on the GUI thread while the index builds and
               while queries are typed; search-as-you-type latency (gui_stall_bench.py)
+  editions   the whole act diffed between two editions beside difflib over its words;
+              add-edition beside build-corpus; start-up with ten editions beside one; the
+              file's growth per edition (editions_bench.py)
   morphology  which forms of the act's words a query misses (not timed; only when named)
 """
 
@@ -43,6 +46,7 @@ if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from build_bench import build  # noqa: E402
+from editions_bench import bench_editions  # noqa: E402
 from excerpt_bench import bench_excerpt  # noqa: E402
 from gui_stall_bench import gui_stall  # noqa: E402
 from harness import Figure, report, set_quiet, table  # noqa: E402
@@ -76,12 +80,18 @@ def excerpt(quick: bool) -> dict:
     return {"excerpt": figure, "figures": [row]}
 
 
+def editions(quick: bool) -> dict:
+    report("editions: diff of the whole act, add-edition, start-up with ten, file growth")
+    return bench_editions(quick)
+
+
 SECTIONS: dict[str, Callable[[bool], dict]] = {
     "startup": startup,
     "search": search,
     "build": build,
     "excerpt": excerpt,
     "gui_stall": gui_stall,
+    "editions": editions,
     "morphology": morphology,
 }
 DEFAULT = [name for name in SECTIONS if name != "morphology"]

@@ -26,6 +26,9 @@ COMMAND_MODULES = [
     "check",
     "excerpt",
     "search",
+    "editions",
+    "diff",
+    "add_edition",
 ]
 
 EXIT_ERROR = 1

@@ -54,6 +54,7 @@ def test_window_opens_on_the_polozhenie_with_its_panes(open_window):
         "timelineDock",
         "bookmarksDock",
         "excerptDock",
+        "clauseHistoryDock",  # the editions feature's «До и после указа»
     }
     assert all(isinstance(d, QDockWidget) and d.objectName() for d in window.docks.values())
     assert facts.EDITION_DATE_RU in window.windowTitle()

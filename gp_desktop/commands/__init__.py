@@ -6,12 +6,13 @@ Shared bits live here: opening the corpus named by ``--corpus`` and printing to 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from gp_desktop.atomic_file import write_atomic
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.paths import bundled_corpus
+from gp_desktop.corpus_choice import choose_corpus
 
 
 def add_corpus_option(parser: argparse.ArgumentParser) -> None:
@@ -20,17 +21,34 @@ def add_corpus_option(parser: argparse.ArgumentParser) -> None:
         "--corpus",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="файл корпуса (по умолчанию — встроенный corpus.sqlite)",
+        help="файл корпуса (по умолчанию — выбранный администратором, "
+        "обновлённый пользователем или встроенный corpus.sqlite)",
+    )
+
+
+def add_as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="редакция, действовавшая на дату (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)",
     )
 
 
 def corpus_path(args: argparse.Namespace) -> Path:
-    value = getattr(args, "corpus", None)
-    return Path(value) if value else bundled_corpus()
+    """The corpus the command works on (``corpus_choice.choose_corpus``); what was passed
+    over is said on stderr."""
+    choice = choose_corpus(getattr(args, "corpus", None))
+    for note in choice.notes:
+        print(f"gp-desktop: {note}", file=sys.stderr)
+    return choice.path
 
 
 def open_corpus(args: argparse.Namespace) -> Corpus:
-    return Corpus(corpus_path(args))
+    """The corpus, in the edition ``--as-of`` names (the current one without it)."""
+    from gp_desktop.corpus.editions import parse_date
+
+    as_of = getattr(args, "as_of", None)
+    return Corpus.as_of(corpus_path(args), parse_date(as_of) if as_of else None)
 
 
 def emit(text: str, output: str | None) -> None:

@@ -9,12 +9,15 @@ NAME = "build-corpus"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    p = sub.add_parser(NAME, help="собрать corpus.sqlite из исходного текста акта")
+    p = sub.add_parser(
+        NAME, help="собрать corpus.sqlite из текстов акта (несколько текстов — его редакции)"
+    )
     p.add_argument(
         "sources",
         nargs="+",
         metavar="SRC",
-        help="текст акта: Markdown, текст (.txt), сохранённая страница (.html) или Word (.docx)",
+        help="текст акта: Markdown, текст (.txt), сохранённая страница (.html) или Word (.docx);"
+        " несколько — редакции, по датам",
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="куда записать корпус")
     return p
@@ -22,9 +25,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: every start of the program builds this parser, few runs import a text.
-    from gp_desktop.corpus.build import build_corpus
+    from gp_desktop.corpus.build import build_editions
 
-    parsed = build_corpus(args.sources, args.output)
+    editions = build_editions(args.sources, args.output)
+    parsed = editions[-1].parsed
     for warning in parsed.warnings:
         print(f"gp-desktop: предупреждение: {warning}", file=sys.stderr)
     from gp_desktop.corpus.formats import FORMAT_NAMES
@@ -34,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{args.output}: {len(parsed.nodes)} узлов, {clauses} пунктов, "
         f"{len(parsed.amendments)} изменяющих указов, {len(parsed.institutions)} учреждений; "
-        f"редакция от {parsed.act.edition_date}; исходный текст: {form}",
+        f"редакция от {parsed.act.edition_date}; исходный текст: {form}"
+        + (f" (редакций: {len(editions)})" if len(editions) > 1 else ""),
         file=sys.stderr,
     )
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from gp_desktop.commands import add_corpus_option, open_corpus
+from gp_desktop.commands import add_as_of_option, add_corpus_option, open_corpus
 from gp_desktop.excerpt import compose_excerpt
 from gp_desktop.excerpt.files import FORMATS, output_format, output_target, write_document
 
@@ -38,6 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="без сносок об изменениях",
     )
     add_corpus_option(p)
+    add_as_of_option(p)
     return p
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from gp_desktop.commands import add_corpus_option, emit, open_corpus
+from gp_desktop.commands import add_as_of_option, add_corpus_option, emit, open_corpus
 from gp_desktop.corpus.export import export_html, export_json, export_text
 
 NAME = "export"
@@ -16,6 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(_FORMATS), default="text", help="формат (text)")
     p.add_argument("-o", "--output", metavar="PATH", help="файл (по умолчанию — stdout)")
     add_corpus_option(p)
+    add_as_of_option(p)
     return p
 
 

@@ -9,7 +9,7 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from gp_desktop.commands import add_corpus_option, open_corpus
+from gp_desktop.commands import add_as_of_option, add_corpus_option, open_corpus
 from gp_desktop.corpus.errors import CorpusError
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="искать только в части или главе: «Глава 3», «Положение», polozhenie/gl-3",
     )
     add_corpus_option(p)
+    add_as_of_option(p)
     return p
 
 

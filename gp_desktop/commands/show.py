@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from gp_desktop.commands import add_corpus_option, open_corpus
+from gp_desktop.commands import add_as_of_option, add_corpus_option, open_corpus
 from gp_desktop.corpus.citations import citation, formal_citation, resolve
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.export import export_text
@@ -22,6 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="вывести JSON")
     add_corpus_option(p)
+    add_as_of_option(p)
     return p
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The layout of corpus.sqlite; a reader refuses a file of another one. Here rather than in
 ``store`` so that reading a corpus does not import the writer's sqlite-utils (40 ms).
-2: the ``word_forms`` table (the act's lexicon for search, see ``search/lexicon.py``)."""
+2: the ``word_forms`` table (the act's lexicon for search, see ``search/lexicon.py``).
+3: editions: the ``editions`` table and the other editions' ``edition_*`` tables
+(``corpus/editions.py``)."""
 
 WORD_FORMS = "word_forms"
 """The table of every form of the act's words with its morph terms: ``form`` (folded, the
@@ -104,6 +106,23 @@ class ParsedAct:
     source_sha256: str = ""
     source_format: str = ""
     """The form the text came in: ``markdown``, ``plain_text``, ``html_page`` or ``docx``."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of the act held in the corpus (a row of the ``editions`` table)."""
+
+    id: str
+    date: str
+    """ISO date of the latest amending decree the text mentions (the act's own date if none)."""
+    amendment_id: str | None
+    amendment_number: str
+    source_sha256: str
+    source_format: str
+    source_name: str
+    imported_at: str
+    current: bool
+    node_count: int
 
 
 EFFECT_NAMES = {

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gp_desktop.corpus import model as m
+from gp_desktop.corpus.editions import edition_key, edition_on, load_editions, read_edition
 from gp_desktop.corpus.errors import CorpusFileError
 from gp_desktop.corpus.footnotes import long_date
 
@@ -35,6 +36,7 @@ _REQUIRED = {
     "institutions": {"id", "name", "group_name", "position", "node_id"},
     "meta": {"key", "value"},
     m.WORD_FORMS: {"form", "terms"},
+    "editions": {"id", "date", "amendment_id", "source_sha256", "source_format", "current"},
 }
 
 
@@ -117,14 +119,19 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 
 class Corpus:
-    """The act read from a corpus file."""
+    """The act read from a corpus file: its current edition, or the one named by ``edition``
+    (an id from ``editions``; see ``corpus/editions.py``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, edition: str | None = None) -> None:
         self.path = Path(path)
         conn = _open(self.path)
         try:
             self.meta = _check_schema(conn, self.path)
             self._load(conn)
+            self.editions = load_editions(conn)
+            self.edition = self._current_edition()
+            if edition is not None and edition != self.edition.id:
+                self._load_edition(conn, edition)
         except sqlite3.Error as exc:
             raise CorpusFileError(f"{self.path}: файл SQLite повреждён ({exc})") from None
         finally:
@@ -160,6 +167,9 @@ class Corpus:
             ]
         except sqlite3.Error:
             self.warnings = []
+        self._index_nodes()
+
+    def _index_nodes(self) -> None:
         self.by_id = {n.id: n for n in self.nodes}
         self._children: dict[str | None, list[m.Node]] = {}
         for node in sorted(self.nodes, key=lambda n: n.position):
@@ -171,6 +181,48 @@ class Corpus:
             raise CorpusFileError(
                 f"{self.path}: повреждена структура (нет родителя у {dangling[0]})"
             )
+
+    # -- editions ------------------------------------------------------------------------
+    @classmethod
+    def as_of(cls, path: str | Path, iso_date: str | None) -> Corpus:
+        """The edition in force on ``iso_date`` (the current one for None); CorpusError for a
+        date before the earliest edition held."""
+        corpus = cls(path)
+        if iso_date is None:
+            return corpus
+        wanted = edition_on(corpus.editions, iso_date)
+        return corpus if wanted.current else cls(path, wanted.id)
+
+    @property
+    def is_current(self) -> bool:
+        return self.edition.current
+
+    def _current_edition(self) -> m.Edition:
+        current = [e for e in self.editions if e.current]
+        if len(current) != 1:
+            raise CorpusFileError(f"{self.path}: в корпусе не отмечена действующая редакция")
+        return current[0]
+
+    def _load_edition(self, conn: sqlite3.Connection, edition_id: str) -> None:
+        import dataclasses
+
+        from gp_desktop.corpus.institutions import collect_institutions
+
+        wanted = next((e for e in self.editions if e.id == edition_id), None)
+        if wanted is None:
+            raise CorpusFileError(f"{self.path}: в корпусе нет редакции {edition_id}")
+        data = read_edition(conn, wanted, self.nodes, self.amendments, self.path)
+        self.edition = wanted
+        self.nodes = data.nodes
+        self.amendments = data.amendments
+        self.node_amendments = data.node_amendments
+        self.institutions = collect_institutions(self.nodes)
+        self.warnings = []
+        self.act = dataclasses.replace(self.act, edition_date=wanted.date)
+        # The search index of an edition is keyed by its content, as the current one's by
+        # the file's hash.
+        self.__dict__["file_sha256"] = edition_key(wanted, self.meta)
+        self._index_nodes()
 
     # -- tree ---------------------------------------------------------------------------
     def node(self, node_id: str) -> m.Node:

@@ -11,12 +11,13 @@ import dataclasses
 import os
 import sqlite3
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import sqlite_utils
 
 from gp_desktop import __version__
+from gp_desktop.corpus.editions import EditionText, now_iso, source_format, write_editions
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.model import SCHEMA_VERSION, WORD_FORMS, ParsedAct
 
@@ -30,6 +31,7 @@ def _fill(
     parsed: ParsedAct,
     word_forms: Mapping[str, tuple[str, ...]],
     dictionary: str,
+    history: Sequence[EditionText],
 ) -> None:
     act = parsed.act
     db["acts"].insert(dataclasses.asdict(act), pk="id")
@@ -87,6 +89,10 @@ def _fill(
         f"INSERT INTO [{WORD_FORMS}] (form, terms) VALUES (?, ?)",
         ((form, " ".join(terms)) for form, terms in sorted(word_forms.items())),
     )
+    current = next((e for e in history if e.parsed is parsed), None)
+    if current is None:
+        current = EditionText(parsed, source_format(parsed.source_name), now_iso())
+    write_editions(db.conn, current, [e for e in history if e is not current])
 
 
 def target_folder(target: str | Path) -> Path:
@@ -103,11 +109,14 @@ def write_corpus(
     target: str | Path,
     word_forms: Mapping[str, tuple[str, ...]],
     dictionary: str = "",
+    history: Sequence[EditionText] = (),
 ) -> Path:
     """Write the corpus to ``target`` atomically; raise CorpusError if it cannot be written.
 
     ``word_forms`` is the act's lexicon (``search.lexicon.act_word_forms``), ``dictionary``
-    names the dictionary that gave it (recorded in ``meta``)."""
+    names the dictionary that gave it (recorded in ``meta``); ``history`` holds every edition
+    to keep, ``parsed``'s own among them (the current one; the others are stored as what they
+    differ in, see ``corpus/editions.py``)."""
     target = Path(target)
     folder = target_folder(target)
     try:
@@ -121,7 +130,7 @@ def write_corpus(
         try:
             db = sqlite_utils.Database(conn)
             with conn:
-                _fill(db, parsed, word_forms, dictionary)
+                _fill(db, parsed, word_forms, dictionary, history)
         finally:
             conn.close()
         with open(tmp, "rb") as fh:

@@ -189,14 +189,15 @@ def _merge_steps(inner: list[str]) -> str:
 def source_line(corpus: Corpus) -> str:
     """Where the text comes from: the corpus edition, the last amending decree, the source file."""
     act = corpus.act
-    parts = [f"Источник: справочник gp-desktop, текст акта {edition_line(act)}"]
+    parts = [f"Источник: справочник gp-desktop, текст акта {edition_line(act, corpus.is_current)}"]
     if corpus.amendments:
         last = corpus.amendments[-1]
         parts.append(
             f" (последнее изменение — {last.issuer} от {short_date(last.date)} № {last.number})"
         )
-    name = corpus.meta.get("source_name", "")
-    digest = corpus.meta.get("source_sha256", "")
+    # The edition's own source: the file's ``meta`` names the current edition's.
+    name = corpus.edition.source_name
+    digest = corpus.edition.source_sha256
     if name:
         parts.append(f"; исходный текст {name}")
         if digest:
@@ -246,7 +247,7 @@ def compose_excerpt(corpus: Corpus, refs: Iterable[str], footnotes: bool = True)
     chosen = select_nodes(corpus, refs)
     named_part, title_part = _title_part(corpus, chosen)
     title, footer = excerpt_source(corpus.act, named_part)
-    edition = edition_line(corpus.act)
+    edition = edition_line(corpus.act, corpus.is_current)
     nodes, context = _nodes_to_print(corpus, chosen, footnotes, title_part)
     blocks = _blocks(corpus, nodes, context)
     source = source_line(corpus)

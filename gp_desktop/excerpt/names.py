@@ -85,8 +85,11 @@ def excerpt_source(act: Act, part_id: str | None) -> tuple[str, str]:
     return f"Выписка из {name.genitive}, {name.participle} {decree}", name.short
 
 
-def edition_line(act: Act) -> str:
-    """«в редакции по состоянию на 17.12.2025»."""
+def edition_line(act: Act, current: bool = True) -> str:
+    """«в редакции по состоянию на 17.12.2025»; an edition no longer in force says so:
+    «в редакции по состоянию на 25.04.2025; недействующая редакция»."""
     if act.edition_date and act.edition_date != act.date:
-        return f"в редакции по состоянию на {short_date(act.edition_date)}"
-    return f"в первоначальной редакции от {short_date(act.date)}"
+        line = f"в редакции по состоянию на {short_date(act.edition_date)}"
+    else:
+        line = f"в первоначальной редакции от {short_date(act.date)}"
+    return line if current else f"{line}; недействующая редакция"

@@ -20,8 +20,11 @@ def about_text(corpus: Corpus) -> str:
         f"{html.escape(act.kind)} от {short_date(act.date)} № {html.escape(act.number)} "
         f"«{html.escape(act.title)}» и утверждённое им Положение о Генеральной прокуратуре "
         "Республики Казахстан.</p>"
-        f"<p>Редакция акта по состоянию на <b>{short_date(act.edition_date)}</b>.</p>"
-        f"<p>Корпус: {html.escape(corpus.path.name)}<br>"
+        f"<p>Редакция акта по состоянию на <b>{short_date(act.edition_date)}</b>"
+        f"{'' if corpus.is_current else ' (недействующая)'}; редакций в корпусе: "
+        f"{len(corpus.editions)}, действующая — от "
+        f"{short_date(next(e.date for e in corpus.editions if e.current))}.</p>"
+        f"<p>Корпус: {html.escape(str(corpus.path))}<br>"
         f"SHA-256: <tt>{corpus.file_sha256}</tt></p>"
         "<p>Программа ничего не загружает из сети.</p>"
     )

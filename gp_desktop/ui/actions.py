@@ -98,7 +98,16 @@ def _has_excerpt(w: Window) -> bool:
 
 ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     # -- Файл
-    ActionSpec("quit", "В&ыход", (_sk.Quit,), "file", run=lambda w: w.close()),
+    ActionSpec(
+        "edition_update",
+        "&Обновить текст акта…",
+        menu="file",
+        run=lambda w: w.editions.ask_update(),
+        tip="Добавить новую редакцию акта из файла (Markdown, текст, HTML, Word)",
+    ),
+    ActionSpec(
+        "quit", "В&ыход", (_sk.Quit,), "file", separator_before=True, run=lambda w: w.close()
+    ),
     # -- Правка
     ActionSpec(
         "find",
@@ -250,6 +259,35 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
         ("Ctrl+Shift+X",),
         "history",
         run=lambda w: w.timeline.clear_marks(),
+    ),
+    # Editions (ui/editions/feature.py).
+    ActionSpec(
+        "edition_compare",
+        "&Сравнить редакции…",
+        ("Ctrl+Shift+D",),
+        "history",
+        separator_before=True,
+        run=lambda w: w.editions.compare(),
+        tip="Что изменилось между двумя редакциями",
+    ),
+    ActionSpec(
+        "edition_changes_after",
+        "Изменения после &даты…",
+        menu="history",
+        run=lambda w: w.editions.ask_changes_after(),
+    ),
+    ActionSpec(
+        "edition_decree",
+        "Изменения по &указу…",
+        menu="history",
+        run=lambda w: w.editions.ask_decree(),
+    ),
+    ActionSpec(
+        "edition_current",
+        "Вернуться к &действующей редакции",
+        menu="history",
+        run=lambda w: w.editions.back_to_current(),
+        enabled_when=lambda w: not w.corpus.is_current,
     ),
     # -- Закладки
     ActionSpec(

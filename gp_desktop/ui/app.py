@@ -16,7 +16,7 @@ from pathlib import Path
 from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.paths import bundled_corpus
+from gp_desktop.corpus_choice import choose_corpus
 
 EXIT_CORPUS = 1
 EXIT_NO_SCREEN = 1
@@ -92,8 +92,10 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return EXIT_NO_SCREEN
     app = _application()
-    path = Path(args.corpus) if getattr(args, "corpus", None) else bundled_corpus()
-    corpus = open_corpus_or_explain(path)
+    choice = choose_corpus(getattr(args, "corpus", None))
+    for note in choice.notes:
+        print(f"gp-desktop: {note}", file=sys.stderr)
+    corpus = open_corpus_or_explain(choice.path)
     if corpus is None:
         return EXIT_CORPUS
     if self_test:
@@ -108,6 +110,6 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = Settings()
     window = make_window(corpus, settings, bookmarks)
     window.show()
-    for problem in (settings.problem, bookmarks.problem):
+    for problem in (settings.problem, bookmarks.problem, *choice.notes):
         window.report_startup_problem(problem)
     return app.exec()

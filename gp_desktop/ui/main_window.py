@@ -29,6 +29,7 @@ from gp_desktop.ui import settings as keys
 from gp_desktop.ui.about import show_about
 from gp_desktop.ui.bookmarks.panel import BookmarksPanel
 from gp_desktop.ui.bookmarks.store import BookmarksStore
+from gp_desktop.ui.editions.feature import EditionsFeature
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.excerpt.panel import ExcerptPanel
 from gp_desktop.ui.history import History
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.search_panel.model.attach_choice(self.choice)
         self.timeline = TimelinePanel(corpus, settings.get(keys.CHANGED_SINCE))
         self.bookmarks_panel = BookmarksPanel(corpus, self.bookmarks)
+        # Editions: its pane here, its chooser, band and notices once the window is built.
+        self.editions = EditionsFeature(self)
         self.excerpt_panel = ExcerptPanel(
             self.choice,
             settings.get(keys.EXCERPT_FOOTNOTES),
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
                 "timeline": self.timeline,
                 "bookmarks": self.bookmarks_panel,
                 "excerpt": self.excerpt_panel,
+                "clauseHistory": self.editions.clause_history,
             },
         )
         self.docks = self.panes.docks
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.actions["exact"].setChecked(settings.get(keys.EXACT_FORM))
         self.navigator.set_bookmarked(self.bookmarks.node_ids)
         self._restore_layout()
+        self.editions.install()
         start = settings.get(keys.LAST_NODE)
         self.open_node(start if start in corpus.by_id else START_NODE)
         self.update_actions()
@@ -132,10 +137,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.where_label = QLabel()
         self.where_label.setObjectName("whereLabel")
-        edition = QLabel(f"Редакция на {short_date(self.corpus.act.edition_date)}")
-        edition.setObjectName("editionLabel")
         self.statusBar().addWidget(self.where_label, 1)
-        self.statusBar().addPermanentWidget(edition)
 
     def _connect(self) -> None:
         say = self.statusBar().showMessage

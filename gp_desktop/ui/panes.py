@@ -45,6 +45,8 @@ PANES = (
     PaneSpec("timeline", "История изменений", Area.RightDockWidgetArea, height=330),
     PaneSpec("bookmarks", "Закладки", Area.RightDockWidgetArea, tabbed_with="timeline"),
     PaneSpec("excerpt", "Выписка", Area.RightDockWidgetArea, tabbed_with="bookmarks"),
+    # A decree's clause before and after (ui/editions/clause_history.py).
+    PaneSpec("clauseHistory", "До и после указа", Area.RightDockWidgetArea, tabbed_with="excerpt"),
 )
 
 

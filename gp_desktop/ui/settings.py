@@ -37,6 +37,10 @@ EXACT_FORM = Key("preferences/search_exact_form", bool, False)
 CHANGED_SINCE = Key("preferences/changed_since", str, "2025-01-01")
 EXCERPT_FOOTNOTES = Key("preferences/excerpt_footnotes", bool, True)
 EXCERPT_FOLDER = Key("preferences/excerpt_folder", str, "")
+LAST_SEEN_EDITION = Key("preferences/last_seen_edition", str, "")
+"""The current edition's date the user last saw: «Что нового» lists what changed since."""
+CURRENCY_MONTHS = Key("preferences/currency_months", int, 6)
+"""The status bar says the text may be stale when its edition is older than this."""
 
 # Window layout.
 GEOMETRY = Key("window/geometry", QByteArray, QByteArray())
@@ -49,6 +53,8 @@ ALL_KEYS = (
     CHANGED_SINCE,
     EXCERPT_FOOTNOTES,
     EXCERPT_FOLDER,
+    LAST_SEEN_EDITION,
+    CURRENCY_MONTHS,
     GEOMETRY,
     DOCK_STATE,
 )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from gp_desktop.bookmarks import Bookmark
 from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui.bookmarks.store import BookmarksStore
 from gp_desktop.ui.widgets import icons
@@ -36,7 +37,9 @@ class BookmarksModel(RecordListModel):
         node = self.corpus.by_id.get(item.node_id)
         if role == Qt.ItemDataRole.DisplayRole:
             if node is None:
-                return f"{item.node_id} (нет в этой редакции акта)"
+                edition = getattr(self.corpus, "edition", None)
+                when = f"в редакции от {short_date(edition.date)}" if edition else "в этой редакции"
+                return f"{item.node_id} (отсутствует {when})"
             return clause_entry(self.corpus, node.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             added = item.added.replace("T", " ") if item.added else ""
