@@ -84,8 +84,7 @@ def index_terms(search_index) -> set[str]:
     """The morph terms of the real index: all that a query's terms can meet."""
     from gp_desktop.search.query import MORPH_FIELD
 
-    reader = search_index._searcher.reader()
-    return {t.decode("utf-8") for t in reader.lexicon(MORPH_FIELD)}
+    return search_index.terms(MORPH_FIELD)
 
 
 def mismatches(lexicon: Lexicon, terms: set[str], candidates) -> list[tuple]:

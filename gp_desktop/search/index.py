@@ -229,6 +229,11 @@ class SearchIndex:
             words=matched_words(text, marks),
         )
 
+    def terms(self, field: str) -> set[str]:
+        """Every term the index holds in ``field``: for the morph field, all that a query's
+        terms can meet (tests check the lexicon against the act's words)."""
+        return {term.decode("utf-8") for term in self._searcher.reader().lexicon(field)}
+
     # -- spelling -------------------------------------------------------------------------
     def _known(self, word: str, exact: bool) -> bool:
         reader = self._searcher.reader()

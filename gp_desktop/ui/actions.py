@@ -14,11 +14,8 @@ is placed there with a ``MenuEntry``; a submenu the window fills (the panes' tog
 ``Submenu``. The model is MusicBrainz Picard's ``ui/mainwindow/actions.py``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -33,8 +30,7 @@ Window = Any
 _sk = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     name: str
     """The action's object name and its key in ``MainWindow.actions``."""
     text: str
@@ -57,8 +53,7 @@ class ActionSpec:
     """The text while checked (``bookmark``: «Удалить из закладок»)."""
 
 
-@dataclass(frozen=True)
-class MenuEntry:
+class MenuEntry(NamedTuple):
     """An action declared above, shown in one more menu."""
 
     name: str
@@ -66,8 +61,7 @@ class MenuEntry:
     separator_before: bool = False
 
 
-@dataclass(frozen=True)
-class Submenu:
+class Submenu(NamedTuple):
     """A submenu the window fills itself (the panes' show/hide toggles)."""
 
     name: str

@@ -90,8 +90,7 @@ class MainWindow(QMainWindow):
         self._first_paint.painted.connect(self.first_painted)
 
         self.navigator = Navigator(corpus, self.choice)
-        self.search_panel = SearchPanel(self.search_service, self.actions["exact"])
-        self.search_panel.model.attach_choice(self.choice)
+        self.search_panel = SearchPanel(self.search_service, self.actions["exact"], self.choice)
         self.timeline = TimelinePanel(corpus, settings.get(keys.CHANGED_SINCE))
         self.bookmarks_panel = BookmarksPanel(corpus, self.bookmarks)
         # Editions: its pane here, its chooser, band and notices once the window is built.

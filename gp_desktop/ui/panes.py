@@ -16,9 +16,7 @@ A pane is built with the window: none of them costs more than a few milliseconds
 would change the size the dock area takes for the others.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
@@ -26,8 +24,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 Area = Qt.DockWidgetArea
 
 
-@dataclass(frozen=True)
-class PaneSpec:
+class PaneSpec(NamedTuple):
     name: str
     title: str
     area: Area

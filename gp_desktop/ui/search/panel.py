@@ -197,10 +197,15 @@ class SearchPanel(QWidget):
     """Escape in the search field: back to the text."""
 
     def __init__(
-        self, service: SearchService, exact_action: QAction, parent: QWidget | None = None
+        self,
+        service: SearchService,
+        exact_action: QAction,
+        choice: ExcerptChoice | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         """``exact_action`` is the checkable «Точная форма» (declared in ``gp_desktop.ui.actions``,
-        built by the window, shown on its tool bar): toggling it searches again."""
+        built by the window, shown on its tool bar): toggling it searches again. With
+        ``choice``, each hit has a check box that ticks its clause for the excerpt."""
         super().__init__(parent)
         self.service = service
         self.results: Any = None
@@ -227,6 +232,8 @@ class SearchPanel(QWidget):
         self.status.linkActivated.connect(self._on_link)
 
         self.model = SearchResultsModel(self)
+        if choice is not None:
+            self.model.attach_choice(choice)
         self.view = QListView()
         self.view.setObjectName("searchResults")
         self.view.setAccessibleName("Результаты поиска")
