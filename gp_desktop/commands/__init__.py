@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from gp_desktop.atomic_file import write_atomic
+from gp_desktop.atomic_file import failure_text, write_atomic
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.paths import bundled_corpus
@@ -43,4 +43,4 @@ def emit(text: str, output: str | None) -> None:
     try:
         write_atomic(output, text)
     except OSError as exc:
-        raise CorpusError(f"{output}: не удалось записать ({exc.strerror})") from None
+        raise CorpusError(failure_text(output, exc)) from None

@@ -23,12 +23,12 @@ def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct
     if len(sources) > 1:
         # The corpus holds one act; several sources would be several acts (a later schema).
         raise SourceError("пока поддерживается один исходный текст: текст Указа № 563")
-    target_folder(output)  # before a second of work on the lexicon
+    target_folder(output, sources)  # before a second of work on the lexicon
     source = read_source(sources[0])
     parsed = parse_act(source.text, source_name=source.name, source_sha256=source.sha256)
     # The search's analysis, imported only here: the dictionary is needed to build, not to read.
     from gp_desktop.search.analysis import dictionary_version
     from gp_desktop.search.lexicon import act_word_forms
 
-    write_corpus(parsed, output, act_word_forms(parsed.nodes), dictionary_version())
+    write_corpus(parsed, output, act_word_forms(parsed.nodes), dictionary_version(), sources)
     return parsed
