@@ -33,10 +33,8 @@ import datetime as dt
 import errno
 import os
 import re
-import secrets
 import stat
 import time
-import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -145,7 +143,7 @@ def clean_stale_temps(target: str | Path) -> list[Path]:
 
 def temp_name(target: Path) -> Path:
     """A fresh temporary file name beside ``target``, of the pattern clean_stale_temps knows."""
-    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -254,6 +252,8 @@ def verify_pdf(path: str | Path) -> None:
 
 def verify_zip(path: str | Path) -> None:
     """A zip package (ODT, DOCX) that reads back whole, every member's checksum right."""
+    import zipfile  # with its compressors, only when a package is written
+
     try:
         with zipfile.ZipFile(path) as package:
             if not package.namelist() or package.testzip() is not None:

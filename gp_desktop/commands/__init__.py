@@ -38,7 +38,9 @@ def emit(text: str, output: str | None) -> None:
     if not output or output == "-":
         import sys
 
-        sys.stdout.write(text)
+        from gp_desktop.terminal import for_stdout
+
+        sys.stdout.write(for_stdout(text))
         return
     try:
         write_atomic(output, text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from gp_desktop.corpus import integrity
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.errors import CorpusFileError
 from gp_desktop.corpus.footnotes import long_date
@@ -96,15 +97,15 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     try:
         _check_tables(conn, path, {"meta": _REQUIRED["meta"]})
         meta = {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM meta")}
-        version = meta.get("schema_version", "")
-        if not version.isdigit():
+        version = integrity.schema_version(meta.get("schema_version"))
+        if version is None:
             raise CorpusFileError(f"{path}: в корпусе не указана версия схемы")
-        if int(version) > m.SCHEMA_VERSION:
+        if version > m.SCHEMA_VERSION:
             raise CorpusFileError(
                 f"{path}: корпус новой версии схемы {version}, программа знает версию "
                 f"{m.SCHEMA_VERSION}; обновите программу"
             )
-        if int(version) < m.SCHEMA_VERSION:
+        if version < m.SCHEMA_VERSION:
             # An older file lacks what this program reads (version 1: the search's lexicon).
             raise CorpusFileError(
                 f"{path}: корпус старой версии схемы {version}, программа знает версию "
@@ -117,24 +118,31 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 
 class Corpus:
-    """The act read from a corpus file."""
+    """The act read from a corpus file, refused (CorpusFileError) unless it is sound.
 
-    def __init__(self, path: str | Path) -> None:
+    ``validate=False`` is for ``check``: the records are read even when ``integrity`` finds
+    problems (listed in ``problems``), but the tree is then not built and not to be walked."""
+
+    def __init__(self, path: str | Path, *, validate: bool = True) -> None:
         self.path = Path(path)
+        self.problems: list[str] = []
         conn = _open(self.path)
         try:
             self.meta = _check_schema(conn, self.path)
-            self._load(conn)
+            self._load(conn, validate)
         except sqlite3.Error as exc:
             raise CorpusFileError(f"{self.path}: файл SQLite повреждён ({exc})") from None
         finally:
             conn.close()
 
-    def _load(self, conn: sqlite3.Connection) -> None:
+    def _load(self, conn: sqlite3.Connection, validate: bool = True) -> None:
         row = conn.execute("SELECT * FROM acts LIMIT 1").fetchone()
         if row is None:
             raise CorpusFileError(f"{self.path}: в корпусе нет акта")
         self.act = m.Act(**{f: row[f] for f in m.Act.__dataclass_fields__})
+        count = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
+        if count > integrity.MAX_NODES:  # before reading them all into memory
+            raise CorpusFileError(f"{self.path}: слишком много узлов ({count})")
         node_fields = list(m.Node.__dataclass_fields__)
         self.nodes: list[m.Node] = [
             m.Node(**{f: r[f] for f in node_fields})
@@ -160,17 +168,17 @@ class Corpus:
             ]
         except sqlite3.Error:
             self.warnings = []
+        self.problems = integrity.corpus_problems(
+            self.act, self.nodes, self.amendments, self.node_amendments, self.institutions
+        )
+        if self.problems and validate:
+            more = f" (и ещё проблем: {len(self.problems) - 1})" if len(self.problems) > 1 else ""
+            raise CorpusFileError(f"{self.path}: корпус повреждён: {self.problems[0]}{more}")
         self.by_id = {n.id: n for n in self.nodes}
         self._children: dict[str | None, list[m.Node]] = {}
-        for node in sorted(self.nodes, key=lambda n: n.position):
-            self._children.setdefault(node.parent_id, []).append(node)
-        dangling = [
-            n.id for n in self.nodes if n.parent_id is not None and n.parent_id not in self.by_id
-        ]
-        if dangling:
-            raise CorpusFileError(
-                f"{self.path}: повреждена структура (нет родителя у {dangling[0]})"
-            )
+        if not self.problems:  # a tree known to be one: no cycles, positions comparable
+            for node in sorted(self.nodes, key=lambda n: n.position):
+                self._children.setdefault(node.parent_id, []).append(node)
 
     # -- tree ---------------------------------------------------------------------------
     def node(self, node_id: str) -> m.Node:
