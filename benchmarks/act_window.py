@@ -19,9 +19,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTextBrowser, QTreeView
 
+from gp_desktop.corpus.act_html import document_html, style_sheet
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.paths import bundled_corpus
-from gp_desktop.ui.reader_html import document_html, style_sheet
 
 TREE_KINDS = ("part", "chapter", "clause")
 MENUS = ("Файл", "Правка", "Переход", "Вид", "Справка")

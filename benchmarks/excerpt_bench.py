@@ -40,7 +40,7 @@ def bench_excerpt(quick: bool = False) -> dict:
     from gp_desktop.corpus.reader import Corpus
     from gp_desktop.excerpt import compose_excerpt
     from gp_desktop.paths import bundled_corpus
-    from gp_desktop.ui import printing
+    from gp_desktop.ui.excerpt import printing
 
     printing.ensure_app()
     corpus = Corpus(bundled_corpus())

@@ -265,7 +265,7 @@ class _Child:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-        from gp_desktop.ui.search_panel import DEBOUNCE_MS
+        from gp_desktop.ui.search.panel import DEBOUNCE_MS
 
         widget = QWidget()
         field, label = QLineEdit(), QLabel()
@@ -334,7 +334,7 @@ def measure(quick: bool) -> dict:
 def gui_stall(quick: bool) -> dict:
     from harness import Figure, percentile, ratio, report
 
-    from gp_desktop.ui.search_panel import DEBOUNCE_MS
+    from gp_desktop.ui.search.panel import DEBOUNCE_MS
 
     report(f"gui_stall: a {TICK_MS} ms timer on the GUI thread; fresh cache, the index builds")
     child = measure(quick)

@@ -34,7 +34,7 @@ def test_no_footnotes(corpus, tmp_path):
 
 
 def test_pdf_from_the_command_line_equals_the_guis(corpus, tmp_path, qapp):
-    from gp_desktop.ui.printing import write_pdf
+    from gp_desktop.ui.excerpt.printing import write_pdf
 
     out = tmp_path / "cli.pdf"
     # No display and no platform chosen: the command starts Qt offscreen by itself.

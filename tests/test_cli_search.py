@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import edition_facts as facts
 import pytest
 from conftest import run_cli
 
@@ -43,8 +44,8 @@ def test_text_output_limit_exact_and_section(env):
 def test_clause_reference_and_decree(env):
     result = run_cli("search", "пп. 8 п. 19", "--json", "--limit", "1", env=env)
     assert json.loads(result.stdout)[0]["id"] == "polozhenie/p-19/pp-8"
-    result = run_cli("search", "№ 1125", "--json", "--limit", "1", env=env)
-    assert json.loads(result.stdout)[0]["id"] == "polozhenie/p-1/snoska-1"
+    result = run_cli("search", facts.LAST_DECREE_QUERY, "--json", "--limit", "1", env=env)
+    assert json.loads(result.stdout)[0]["id"] == facts.LAST_DECREE_FIRST_HIT
 
 
 def test_no_hits_with_a_suggestion(env):

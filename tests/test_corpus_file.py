@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import edition_facts as facts
 import pytest
 from conftest import CORPUS, SOURCE, corpus_copy
 
@@ -91,14 +92,11 @@ def test_timeline_original_first_then_by_date(corpus):
     events = corpus.timeline()
     assert events[0].original and events[0].number == "563"
     dates = [e.date for e in events]
-    assert dates == sorted(dates) and len(events) == 7
+    assert dates == sorted(dates) and len(events) == len(facts.TIMELINE_NUMBERS)
     last = events[-1]
-    assert last.number == "1125"
-    assert {c.node_id for c in last.changes} >= {"polozhenie/p-1", "polozhenie/p-2", "struktura"}
-    assert set(corpus.changed_since("2025-01-01")) == {
-        "polozhenie/p-1", "polozhenie/p-2", "polozhenie/p-11", "polozhenie/p-13",
-        "polozhenie/p-14", "polozhenie/p-15", "polozhenie/p-19", "struktura",
-    }  # fmt: skip
+    assert last.number == facts.LAST_DECREE
+    assert {c.node_id for c in last.changes} >= facts.LAST_DECREE_CHANGED_NODES
+    assert set(corpus.changed_since(facts.CHANGED_SINCE)) == facts.CHANGED_SINCE_NODES
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import edition_facts as facts
 from conftest import source_words
 
 from gp_desktop.corpus import model as m
@@ -99,10 +100,7 @@ def test_paragraph_after_the_last_subclause_belongs_to_the_clause(parsed):
 def test_footnotes_attach_by_place_and_mismatch_is_reported(parsed):
     nodes = by_id(parsed)
     note = nodes["polozhenie/p-13/snoska-1"]
-    assert (
-        note.text
-        == "Сноска. Пункт 11 с изменением, внесенным Указом Президента РК от 17.12.2025 № 1125."
-    )
+    assert note.text == facts.P13_FOOTNOTE
     assert any("пункте 11" in w and "пункта 13" in w for w in parsed.warnings)
     assert nodes["ukaz/preambula/snoska-1"].text.startswith("Сноска. Преамбула")
     assert nodes["polozhenie/snoska-1"].text.startswith("Сноска. Положение")
@@ -110,31 +108,18 @@ def test_footnotes_attach_by_place_and_mismatch_is_reported(parsed):
 
 def test_amendments_and_effects(parsed):
     decrees = [(a.date, a.number) for a in parsed.amendments]
-    assert decrees == [
-        ("2023-05-23", "227"),
-        ("2023-05-30", "238"),
-        ("2023-07-31", "290"),
-        ("2023-10-05", "366"),
-        ("2025-04-25", "855"),
-        ("2025-12-17", "1125"),
-    ]
+    assert decrees == facts.AMENDMENTS
     links = {(x.node_id, x.amendment_id, x.effect) for x in parsed.node_amendments}
     assert ("polozhenie/p-1", "ukaz-2023-10-05-366", m.NEW_EDITION) in links
-    assert ("polozhenie/p-1", "ukaz-2025-12-17-1125", m.CHANGED) in links
-    assert {x for x in links if x[0] == "polozhenie/p-15"} == {
-        ("polozhenie/p-15", "ukaz-2023-10-05-366", m.CHANGED),
-        ("polozhenie/p-15", "ukaz-2025-04-25-855", m.CHANGED),
-        ("polozhenie/p-15", "ukaz-2025-12-17-1125", m.CHANGED),
-    }
+    assert ("polozhenie/p-1", facts.LAST_AMENDMENT_ID, m.CHANGED) in links
+    assert {x for x in links if x[0] == "polozhenie/p-15"} == facts.P15_LINKS
     assert ("izmeneniya/p-2", "ukaz-2023-07-31-290", m.REPEALED) in links
     assert ("izmeneniya/p-5", "ukaz-2023-05-30-238", m.REPEALED) in links
-    assert ("struktura", "ukaz-2025-12-17-1125", m.NEW_EDITION) in links
+    assert ("struktura", facts.LAST_AMENDMENT_ID, m.NEW_EDITION) in links
     footnotes = {x.footnote for x in parsed.node_amendments if x.node_id == "polozhenie/p-14"}
-    assert footnotes == {
-        "Сноска. Пункт 14 с изменениями, внесенными указами Президента РК от 05.10.2023 № 366; от 17.12.2025 № 1125."
-    }
-    assert parsed.act.edition_date == "2025-12-17"
-    assert (parsed.act.date, parsed.act.number) == ("2017-10-13", "563")
+    assert footnotes == {facts.P14_FOOTNOTE}
+    assert parsed.act.edition_date == facts.EDITION_DATE
+    assert (parsed.act.date, parsed.act.number) == (facts.ACT_DATE, facts.ACT_NUMBER)
 
 
 def test_institutions_groups_and_clean_names(parsed):
@@ -153,7 +138,7 @@ def test_institutions_groups_and_clean_names(parsed):
     assert "Прокуратура области Ұлытау" in names and "Прокуратура области Жетісу" in names
     assert units[-1].name == "Управление информационной безопасности"
     assert all(not re.search(r"[\";*]|\.$", n) for n in names)
-    assert [i.position for i in units] == list(range(1, 19))
+    assert [i.position for i in units] == list(range(1, facts.STRUCTURE_UNITS + 1))
 
 
 def test_service_markers_and_tables_are_kept(parsed):
@@ -161,7 +146,7 @@ def test_service_markers_and_tables_are_kept(parsed):
     assert markers.count("Для служебного пользования") == 3
     table = next(n for n in parsed.nodes if n.kind == m.TABLE)
     rows = table.text.split("\n")
-    assert len(rows) == 9
+    assert len(rows) == facts.AMENDMENT_TABLE_ROWS
     assert rows[-1].split("\t")[-1] == 'государственный советник юстиции 3 класса".'
     assert "<p>" not in table.text
 

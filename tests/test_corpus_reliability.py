@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import stat
 
+import edition_facts as facts
 import pytest
 from conftest import CORPUS, corpus_copy, run_cli
 
@@ -20,8 +21,9 @@ def test_check_the_bundled_corpus():
     result = run_cli("check", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["ok"] and data["clauses"] == 38 and data["amendments"] == 6
-    assert data["edition_date"] == "2025-12-17"
+    assert data["ok"] and data["clauses"] == facts.CLAUSE_COUNT
+    assert data["amendments"] == facts.AMENDMENT_COUNT
+    assert data["edition_date"] == facts.EDITION_DATE
     assert "не сверен" not in str(data["source"])
     assert data["word_forms"] > 15_000 and data["dictionary"].startswith("pymorphy3 ")
 

@@ -101,7 +101,7 @@ def test_windows_icon_holds_every_size(qapp):
 
 
 def test_app_icon_offers_every_size(qapp):
-    from gp_desktop.ui.app_icon import app_icon
+    from gp_desktop.ui.widgets.app_icon import app_icon
 
     icon = app_icon()
     assert sorted(s.width() for s in icon.availableSizes()) == sorted(APP_ICON_SIZES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import edition_facts as facts
 import pytest
 from conftest import corpus_copy
 
@@ -85,20 +86,20 @@ def test_footnotes_on_and_off(corpus):
 def test_title_block_and_edition(corpus):
     ex = compose_excerpt(corpus, ["19.8"])
     assert ex.title == POLOZHENIE_TITLE
-    assert ex.edition_line == "в редакции по состоянию на 17.12.2025"
+    assert ex.edition_line == facts.EDITION_LINE
     head = ex.text.split("\n\n")[0].split("\n")
     assert head == [
         "ВЫПИСКА",
         POLOZHENIE_TITLE.removeprefix("Выписка "),
-        "(в редакции по состоянию на 17.12.2025)",
+        f"({facts.EDITION_LINE})",
     ]
     assert ex.footer == "Положение о Генеральной прокуратуре Республики Казахстан"
     assert ex.page_footer(2, 5) == (ex.footer, "стр. 2 из 5")
     assert ex.source_line.startswith("Источник: справочник gp-desktop")
-    assert "17.12.2025 № 1125" in ex.source_line and "ukaz-2017-563.md" in ex.source_line
+    assert facts.LAST_DECREE_LABEL in ex.source_line and "ukaz-2017-563.md" in ex.source_line
     assert ex.text.rstrip("\n").endswith(ex.source_line)
     assert "<title>Выписка из Положения" in ex.html
-    assert "(в редакции по состоянию на 17.12.2025)" in ex.html
+    assert f"({facts.EDITION_LINE})" in ex.html
 
 
 def test_an_excerpt_across_parts_is_from_the_decree(corpus):

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPrev
 
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.excerpt import Excerpt, ExcerptError, compose_excerpt
-from gp_desktop.ui import printing
+from gp_desktop.ui.excerpt import printing
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import edition_facts as facts
 from conftest import pdf_text, when_shown
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
@@ -9,10 +10,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPrev
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionViewItem
 
 from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui import printing
+from gp_desktop.ui.excerpt import printing
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.roles import Role
 from gp_desktop.ui.settings import Settings
+from gp_desktop.ui.widgets.roles import Role
 
 
 def click_check_box(qtbot, view, index):
@@ -63,7 +64,7 @@ def test_ticks_from_tree_text_and_results_make_one_excerpt_in_order(window, qtbo
     assert preview.index("2. Генеральная прокуратура имеет ведомства") < preview.index(
         "8) дает санкцию"
     )
-    assert "в редакции по состоянию на 17.12.2025" in preview
+    assert facts.EDITION_LINE in preview
     assert excerpt.preview_view.refused_resources == []
     assert nav.act_model.index_of("polozhenie/p-2").data(Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Checked

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import edition_facts as facts
 from PySide6.QtCore import QModelIndex, Qt
 
 from gp_desktop.corpus import model as m
-from gp_desktop.ui.act_tree import TREE_KINDS, ActTreeModel, tree_node_id
-from gp_desktop.ui.excerpt_choice import ExcerptChoice
-from gp_desktop.ui.institutions import InstitutionModel
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.text_fold import fold
-from gp_desktop.ui.timeline import TimelineModel
-from gp_desktop.ui.tree_filter import TreeFilter
-from gp_desktop.ui.wording import clauses
+from gp_desktop.corpus.outline import TREE_KINDS, tree_node_id
+from gp_desktop.text_fold import fold
+from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.navigator.act_tree import ActTreeModel
+from gp_desktop.ui.navigator.institutions import InstitutionModel
+from gp_desktop.ui.navigator.tree_filter import TreeFilter
+from gp_desktop.ui.timeline.model import TimelineModel
+from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.wording import clauses
 
 
 def rows(model, parent=QModelIndex()):
@@ -100,7 +102,7 @@ def test_institutions_grouped_as_the_act_lists_them(qapp, qtmodeltester, corpus)
     model = InstitutionModel(corpus)
     qtmodeltester.check(model)
     groups = rows(model)
-    assert [model.rowCount(g) for g in groups] == [27, 22, 18]
+    assert [model.rowCount(g) for g in groups] == facts.INSTITUTION_GROUP_SIZES
     assert groups[0].data().startswith("Учреждения в ведении Генеральной прокуратуры")
     assert groups[1].data().startswith("Учреждения в ведении Комитета")
     assert groups[2].data().startswith("Структурные подразделения")
@@ -114,23 +116,15 @@ def test_timeline_events_in_date_order_with_their_changes(qapp, qtmodeltester, c
     model = TimelineModel(corpus)
     qtmodeltester.check(model)
     events = rows(model)
-    assert [model.record(e).number for e in events] == [
-        "563",
-        "227",
-        "238",
-        "290",
-        "366",
-        "855",
-        "1125",
-    ]
+    assert [model.record(e).number for e in events] == facts.TIMELINE_NUMBERS
     assert events[0].data() == "13.10.2017 № 563 — исходный текст"
     last = events[-1]
-    assert last.data() == "17.12.2025 № 1125 — 7 изменений"
+    assert last.data() == facts.LAST_DECREE_TIMELINE_LABEL
     changes = rows(model, last)
-    assert len(changes) == 7
-    assert changes[0].data() == "Положение, п. 1 — изменён"
-    assert changes[0].data(Role.NODE_ID) == "polozhenie/p-1"
-    assert "17.12.2025 № 1125" in changes[0].data(Qt.ItemDataRole.ToolTipRole)
+    assert len(changes) == facts.LAST_DECREE_CHANGES
+    assert changes[0].data() == facts.LAST_DECREE_FIRST_CHANGE_LABEL
+    assert changes[0].data(Role.NODE_ID) == facts.LAST_DECREE_FIRST_CHANGE
+    assert facts.LAST_DECREE_LABEL in changes[0].data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_filter_folds_case_yo_and_kazakh_letters(qapp, qtmodeltester, corpus):

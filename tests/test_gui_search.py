@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import edition_facts as facts
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QListView
 
 from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui import search_panel
-from gp_desktop.ui.act_tree import tree_node_id
+from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.search_panel import SearchResultsModel, safe_snippet
+from gp_desktop.ui.search import panel as search_panel
+from gp_desktop.ui.search.panel import SearchResultsModel, safe_snippet
 from gp_desktop.ui.settings import Settings
 
 
@@ -159,13 +160,14 @@ def test_first_run_shows_the_act_at_once_and_search_when_ready(qtbot, corpus, us
 
 
 def test_decree_number_leads_to_the_timeline_and_escape_to_the_text(window, qtbot):
-    results = type_query(qtbot, window, "№ 1125")
+    results = type_query(qtbot, window, facts.LAST_DECREE_QUERY)
     panel = window.search_panel
-    assert results.total == 7
-    assert window.docks["searchDock"].windowTitle() == "Результаты поиска (7)"
-    assert 'href="event:ukaz-2025-12-17-1125"' in panel.status.text()
-    panel.status.linkActivated.emit("event:ukaz-2025-12-17-1125")
-    assert window.timeline.view.currentIndex().data().startswith("17.12.2025 № 1125")
+    assert results.total == facts.LAST_DECREE_CHANGES
+    title = f"Результаты поиска ({facts.LAST_DECREE_CHANGES})"
+    assert window.docks["searchDock"].windowTitle() == title
+    assert f'href="event:{facts.LAST_AMENDMENT_ID}"' in panel.status.text()
+    panel.status.linkActivated.emit(f"event:{facts.LAST_AMENDMENT_ID}")
+    assert window.timeline.view.currentIndex().data().startswith(facts.LAST_DECREE_LABEL)
     assert "polozhenie/p-2" in window.navigator.act_model.marked
     panel.field.setFocus()
     qtbot.keyClick(panel.field, Qt.Key.Key_Escape)

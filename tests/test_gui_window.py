@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 
+import edition_facts as facts
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui import icons
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.roles import Role
 from gp_desktop.ui.settings import Settings
+from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.roles import Role
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_window_opens_on_the_polozhenie_with_its_panes(open_window):
         "excerptDock",
     }
     assert all(isinstance(d, QDockWidget) and d.objectName() for d in window.docks.values())
-    assert "17.12.2025" in window.windowTitle()
+    assert facts.EDITION_DATE_RU in window.windowTitle()
 
 
 def test_tree_click_opens_the_clause_and_reader_scrolling_moves_the_tree(open_window, qtbot):
@@ -98,8 +99,8 @@ def test_institution_leads_to_its_entry(open_window, qtbot):
 def test_timeline_event_marks_its_clauses_in_tree_and_reader(open_window, qtbot, corpus):
     window = open_window()
     timeline = window.timeline
-    event = timeline.model.index(6, 0)
-    assert event.data() == "17.12.2025 № 1125 — 7 изменений"
+    event = timeline.model.index(len(facts.TIMELINE_NUMBERS) - 1, 0)
+    assert event.data() == facts.LAST_DECREE_TIMELINE_LABEL
     timeline.view.selectionModel().setCurrentIndex(
         event, QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
@@ -107,8 +108,8 @@ def test_timeline_event_marks_its_clauses_in_tree_and_reader(open_window, qtbot,
     assert window.navigator.act_model.marked == frozenset(changed)
     assert window.reader._marked == frozenset(changed)
     assert timeline.view.isExpanded(event)
-    assert timeline.model.rowCount(event) == 7
-    assert "№ 1125: 7 пунктов" in timeline.status.text()
+    assert timeline.model.rowCount(event) == facts.LAST_DECREE_CHANGES
+    assert facts.LAST_DECREE_STATUS in timeline.status.text()
     # The first of them is shown, and choosing another one opens it.
     assert window.reader.current_node == "polozhenie/p-1"
     third = timeline.model.index(2, 0, event)
@@ -117,11 +118,11 @@ def test_timeline_event_marks_its_clauses_in_tree_and_reader(open_window, qtbot,
     tree_index = window.navigator.act_model.index_of(third.data(Role.NODE_ID))
     assert tree_index.data(Role.MARKED) is True
     # «Changed since» marks everything changed by later decrees.
-    timeline.set_since("2025-01-01")
+    timeline.set_since(facts.CHANGED_SINCE)
     timeline.since_button.click()
-    assert window.navigator.act_model.marked == frozenset(corpus.changed_since("2025-01-01"))
-    assert "polozhenie/p-19" in window.navigator.act_model.marked  # 25.04.2025 № 855
-    assert "polozhenie/p-14" in window.navigator.act_model.marked  # 17.12.2025 № 1125
+    assert window.navigator.act_model.marked == frozenset(corpus.changed_since(facts.CHANGED_SINCE))
+    assert facts.CHANGED_BY_PREVIOUS_DECREE in window.navigator.act_model.marked
+    assert facts.CHANGED_BY_LAST_DECREE in window.navigator.act_model.marked
     timeline.clear_button.click()
     assert window.navigator.act_model.marked == frozenset()
     assert window.reader._marked == frozenset()
@@ -282,7 +283,7 @@ def test_about_names_version_edition_and_corpus_hash(open_window, corpus):
     box = window.findChild(QMessageBox, "aboutBox")
     assert box is not None and box.isVisible()
     text = box.text()
-    assert __version__ in text and "17.12.2025" in text and corpus.file_sha256 in text
+    assert __version__ in text and facts.EDITION_DATE_RU in text and corpus.file_sha256 in text
     box.close()
 
 

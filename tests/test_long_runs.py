@@ -11,6 +11,8 @@ import gc
 import random
 from pathlib import Path
 
+import edition_facts as facts
+
 QUERIES = [
     "прокуратура",
     "огневой подготовки",
@@ -19,7 +21,7 @@ QUERIES = [
     "Улытау",
     "п. 19",
     "пп. 8 п. 19",
-    "№ 1125",
+    facts.LAST_DECREE_QUERY,
     "прокуротура",
     "оперативно-розыскной",
     "прокур*",

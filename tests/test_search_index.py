@@ -8,6 +8,7 @@ import html
 import re
 from concurrent.futures import ThreadPoolExecutor
 
+import edition_facts as facts
 import pytest
 
 from gp_desktop.corpus.citations import citation
@@ -161,9 +162,10 @@ def test_clause_reference_within_another_part(search_index):
     assert results.hits[0].id == "izmeneniya/p-3"
 
 
-@pytest.mark.parametrize("query", ["№ 1125", "1125", "№1125", "указ № 1125"])
-def test_decree_number_finds_its_footnotes(search_index, corpus, query):
-    (amendment,) = [a for a in corpus.amendments if a.number == "1125"]
+@pytest.mark.parametrize("form", ["№ {}", "{}", "№{}", "указ № {}"])
+def test_decree_number_finds_its_footnotes(search_index, corpus, form):
+    query = form.format(facts.LAST_DECREE)
+    (amendment,) = [a for a in corpus.amendments if a.number == facts.LAST_DECREE]
     cited = list(
         dict.fromkeys(
             link.footnote_node_id or link.node_id
@@ -174,7 +176,7 @@ def test_decree_number_finds_its_footnotes(search_index, corpus, query):
     results = search_index.search(query)
     assert results.amendment_id == amendment.id
     assert [h.id for h in results.hits[: len(cited)]] == cited
-    assert all("1125" in h.words for h in results.hits[: len(cited)])
+    assert all(facts.LAST_DECREE in h.words for h in results.hits[: len(cited)])
     assert results.reference is None
 
 
@@ -252,7 +254,15 @@ def test_limit_and_total(search_index):
 
 
 def test_searches_from_many_threads_agree(search_index):
-    queries = ["прокуратура", "п. 19", "огневая подготовка", "прокур*", "№ 1125", '"а б', "Улытау"]
+    queries = [
+        "прокуратура",
+        "п. 19",
+        "огневая подготовка",
+        "прокур*",
+        facts.LAST_DECREE_QUERY,
+        '"а б',
+        "Улытау",
+    ]
     queries *= 20
     expected = {q: search_index.search(q, limit=20) for q in set(queries)}
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -16,7 +16,13 @@ import sys
 import pytest
 from conftest import ROOT
 
-LATER = ("whoosh", "pymorphy3", "sqlite_utils", "PySide6.QtPrintSupport", "gp_desktop.ui.printing")
+LATER = (
+    "whoosh",
+    "pymorphy3",
+    "sqlite_utils",
+    "PySide6.QtPrintSupport",
+    "gp_desktop.ui.excerpt.printing",
+)
 
 
 def modules_after(code: str) -> set[str]:
@@ -54,9 +60,9 @@ def test_reading_a_corpus_does_not_import_the_writer():
 def test_printing_and_search_load_when_used():
     """The checks above would also pass if nothing imported them at all."""
     modules = modules_after(
-        "from gp_desktop.ui.excerpt_panel import _printing\n_printing()\nimport gp_desktop.search"
+        "from gp_desktop.ui.excerpt.panel import _printing\n_printing()\nimport gp_desktop.search"
     )
-    assert {"gp_desktop.ui.printing", "PySide6.QtPrintSupport", "whoosh"} <= modules
+    assert {"gp_desktop.ui.excerpt.printing", "PySide6.QtPrintSupport", "whoosh"} <= modules
 
 
 @pytest.fixture(scope="module")

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = open_corpus(args)
     excerpt = compose_excerpt(corpus, args.references, footnotes=args.footnotes)
     if suffix in (".pdf", ".odt"):
-        from gp_desktop.ui.printing import save_excerpt
+        from gp_desktop.ui.excerpt.printing import save_excerpt
 
         save_excerpt(excerpt, args.output)
     else:

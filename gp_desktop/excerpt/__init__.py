@@ -1,7 +1,7 @@
 """Excerpts («выписка») of chosen clauses: composed here without Qt, printed by gp_desktop.ui.
 
 ``compose_excerpt(corpus, refs)`` gives an ``Excerpt`` with the whole document as HTML and as
-plain text; ``files.write_document`` saves the .html and .txt forms; ``gp_desktop.ui.printing``
+plain text; ``files.write_document`` saves the .html and .txt forms; ``gp_desktop.ui.excerpt.printing``
 paints it onto pages (printer, preview, PDF) and writes ODT.
 """
 

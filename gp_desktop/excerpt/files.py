@@ -1,7 +1,7 @@
 """Where and how an excerpt is saved: the format by extension, the target checked first.
 
 The .html and .txt forms are written here without Qt; .pdf and .odt need Qt and are written
-by ``gp_desktop.ui.printing``. Every form goes through a temporary file and a rename, so a
+by ``gp_desktop.ui.excerpt.printing``. Every form goes through a temporary file and a rename, so a
 failure never leaves half a file in place of a good one.
 """
 

@@ -27,8 +27,8 @@ def _application():
     from PySide6.QtWidgets import QApplication
 
     from gp_desktop import __version__
-    from gp_desktop.ui.app_icon import app_icon
     from gp_desktop.ui.qt_translations import install_qt_translations
+    from gp_desktop.ui.widgets.app_icon import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gp-desktop")

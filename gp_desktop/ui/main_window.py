@@ -31,20 +31,20 @@ from gp_desktop import __version__
 from gp_desktop.bookmarks import Bookmarks, BookmarksFileError
 from gp_desktop.corpus.citations import citation, formal_citation, resolve
 from gp_desktop.corpus.footnotes import short_date
+from gp_desktop.corpus.outline import choice_node, tree_node_id
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui import icons
 from gp_desktop.ui import settings as keys
-from gp_desktop.ui.act_tree import tree_node_id
-from gp_desktop.ui.bookmarks_panel import BookmarksPanel
-from gp_desktop.ui.excerpt_choice import ExcerptChoice, choice_node
-from gp_desktop.ui.excerpt_panel import ExcerptPanel
-from gp_desktop.ui.navigator import Navigator
-from gp_desktop.ui.reader import Reader
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.search_panel import SearchPanel
-from gp_desktop.ui.search_service import Opener, SearchService
+from gp_desktop.ui.bookmarks.panel import BookmarksPanel
+from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.excerpt.panel import ExcerptPanel
+from gp_desktop.ui.navigator.panel import Navigator
+from gp_desktop.ui.reader.view import Reader
+from gp_desktop.ui.search.panel import SearchPanel
+from gp_desktop.ui.search.service import Opener, SearchService
 from gp_desktop.ui.settings import Settings
-from gp_desktop.ui.timeline_panel import TimelinePanel
+from gp_desktop.ui.timeline.panel import TimelinePanel
+from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.roles import Role
 
 APP_TITLE = "Положение о Генеральной прокуратуре"
 START_NODE = "polozhenie"

@@ -18,8 +18,8 @@ from PySide6.QtCore import QEventLoop, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from gp_desktop.bookmarks import Bookmarks
+from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.act_tree import tree_node_id
 from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.settings import Settings
 
@@ -145,7 +145,7 @@ def _excerpt(window: MainWindow, folder: Path, report: dict) -> None:
     if excerpt is None:
         report.update(ok=False, error="выписка не составилась")
         return
-    from gp_desktop.ui import printing  # after the timed first paint, as in the window
+    from gp_desktop.ui.excerpt import printing  # after the timed first paint, as in the window
 
     pdf = printing.write_pdf(excerpt, folder / "выписка.pdf")
     report["excerpt_pdf_ms"] = _ms(began)

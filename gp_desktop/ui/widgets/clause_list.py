@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QListView
 
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.act_tree import node_title
+from gp_desktop.corpus.titles import node_title
 
 
 def clause_entry(corpus: Corpus, node_id: str) -> str:

@@ -29,10 +29,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from gp_desktop.corpus import model as m
+from gp_desktop.corpus.act_html import AMEND_SCHEME, SERIF_FAMILIES, document_html, style_sheet
+from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.act_tree import amendment_note, tree_node_id
-from gp_desktop.ui.reader_html import AMEND_SCHEME, SERIF_FAMILIES, document_html, style_sheet
-from gp_desktop.ui.static_browser import StaticBrowser
+from gp_desktop.corpus.titles import amendment_note
+from gp_desktop.ui.widgets.static_browser import StaticBrowser
 
 CURRENT_COLOUR = QColor("#edf3fb")
 MARK_COLOUR = QColor("#fcefc7")

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus, Event
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.timeline import TimelineModel
-from gp_desktop.ui.wording import clauses
+from gp_desktop.ui.timeline.model import TimelineModel
+from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.wording import clauses
 
 
 class TimelinePanel(QWidget):

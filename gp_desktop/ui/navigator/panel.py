@@ -10,11 +10,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.act_tree import ActTreeModel
-from gp_desktop.ui.excerpt_choice import ExcerptChoice
-from gp_desktop.ui.institutions import InstitutionModel
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.tree_filter import TreeFilter
+from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.navigator.act_tree import ActTreeModel
+from gp_desktop.ui.navigator.institutions import InstitutionModel
+from gp_desktop.ui.navigator.tree_filter import TreeFilter
+from gp_desktop.ui.widgets.roles import Role
 
 FILTER_DELAY_MS = 150
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from gp_desktop.bookmarks import Bookmark, Bookmarks
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui import icons
-from gp_desktop.ui.clause_list import clause_entry, clause_list
-from gp_desktop.ui.record_list import RecordListModel
-from gp_desktop.ui.roles import Role
+from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.clause_list import clause_entry, clause_list
+from gp_desktop.ui.widgets.record_list import RecordListModel
+from gp_desktop.ui.widgets.roles import Role
 
 
 class BookmarksModel(RecordListModel):

@@ -56,14 +56,3 @@ class ExcerptChoice(QObject):
 
     def clear(self) -> None:
         self.set_all(())
-
-
-def choice_node(corpus: Corpus, node_id: str) -> str:
-    """What ticking ``node_id`` puts in the excerpt: a footnote stands for its clause."""
-    from gp_desktop.corpus import model as m
-    from gp_desktop.ui.act_tree import tree_node_id
-
-    node = corpus.by_id.get(node_id)
-    if node is not None and node.kind in (m.FOOTNOTE, m.APPROVAL, m.MARKER):
-        return tree_node_id(corpus, node_id)
-    return node_id

@@ -15,56 +15,17 @@ from PySide6.QtGui import QColor, QFont
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.citations import citation
-from gp_desktop.corpus.footnotes import short_date
+from gp_desktop.corpus.outline import TREE_KINDS, tree_node_id
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui import icons
-from gp_desktop.ui.excerpt_choice import ExcerptChoice
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.text_fold import fold
+from gp_desktop.corpus.titles import amendment_note, node_title
+from gp_desktop.text_fold import fold
+from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.roles import Role
 
-TREE_KINDS = frozenset(
-    {m.PART, m.CHAPTER, m.GROUP, m.CLAUSE, m.SUBCLAUSE, m.ITEM, m.PREAMBLE, m.TABLE}
-)
 MARK_COLOUR = QColor("#fbe7a6")
-_TITLE_LIMIT = 160
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def tree_node_id(corpus: Corpus, node_id: str) -> str:
-    """The row that stands for ``node_id``: itself or its nearest ancestor in the tree."""
-    node = corpus.by_id.get(node_id)
-    while node is not None and node.kind not in TREE_KINDS:
-        node = corpus.parent(node.id)
-    return node.id if node is not None else node_id
-
-
-def node_title(node: m.Node) -> str:
-    """What a row shows: «Глава 2. Задачи и полномочия…», «19. Полномочия…», «8) дает…»."""
-    if node.kind == m.PART:
-        text = node.title
-    elif node.kind == m.PREAMBLE:
-        text = "Преамбула"
-    elif node.kind == m.TABLE:
-        text = "Таблица"
-    elif node.kind in (m.CHAPTER, m.GROUP):
-        text = " ".join(p for p in (node.label, node.heading) if p)
-    else:
-        text = " ".join(p for p in (node.label, node.heading, node.text) if p)
-    text = " ".join(text.split())
-    return text if len(text) <= _TITLE_LIMIT else text[: _TITLE_LIMIT - 1].rstrip() + "…"
-
-
-def amendment_note(corpus: Corpus, node_id: str) -> str:
-    """«Изменения: 05.10.2023 № 366 — в новой редакции; …» or "" for an untouched node."""
-    links = corpus.amendments_of(node_id)
-    if not links:
-        return ""
-    parts = [
-        f"Указ от {short_date(a.date)} № {a.number} — {m.EFFECT_NAMES.get(link.effect, link.effect)}"
-        for a, link in links
-    ]
-    return "Изменения:\n" + "\n".join(parts)
 
 
 class ActTreeModel(QAbstractItemModel):

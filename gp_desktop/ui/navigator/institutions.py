@@ -14,9 +14,9 @@ from PySide6.QtGui import QFont
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.model import Institution
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.grouped_model import GroupedModel
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.text_fold import fold
+from gp_desktop.text_fold import fold
+from gp_desktop.ui.widgets.grouped_model import GroupedModel
+from gp_desktop.ui.widgets.roles import Role
 
 _GROUP_TITLES = {
     "Генеральная прокуратура": "Учреждения в ведении Генеральной прокуратуры",

@@ -6,34 +6,15 @@ that records a change is its tooltip.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from gp_desktop.corpus.footnotes import short_date
-from gp_desktop.corpus.model import EFFECT_NAMES
 from gp_desktop.corpus.reader import Change, Corpus, Event
-from gp_desktop.ui.grouped_model import GroupedModel
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.wording import changes
-
-_CHAPTER = re.compile(r", Глава \d+(?=,)")
-
-
-def event_title(event: Event) -> str:
-    """«17.12.2025 № 1125 — 7 изменений» or «13.10.2017 № 563 — исходный текст»."""
-    head = f"{short_date(event.date)} № {event.number}"
-    if event.original:
-        return f"{head} — исходный текст"
-    return f"{head} — {changes(len(event.changes))}"
-
-
-def change_title(change: Change) -> str:
-    """«Положение, п. 2 — в новой редакции»: the chapter is left to the tooltip, for width."""
-    where = _CHAPTER.sub("", change.citation)
-    return f"{where} — {EFFECT_NAMES.get(change.effect, change.effect)}"
+from gp_desktop.corpus.titles import change_title, event_title
+from gp_desktop.ui.widgets.grouped_model import GroupedModel
+from gp_desktop.ui.widgets.roles import Role
 
 
 class TimelineModel(GroupedModel):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.text_fold import fold
+from gp_desktop.text_fold import fold
+from gp_desktop.ui.widgets.roles import Role
 
 
 class TreeFilter(QSortFilterProxyModel):

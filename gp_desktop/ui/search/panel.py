@@ -42,10 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gp_desktop.ui.excerpt_choice import ExcerptChoice, choice_node
-from gp_desktop.ui.record_list import Index, RecordListModel
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.search_service import SearchService
+from gp_desktop.corpus.outline import choice_node
+from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.search.service import SearchService
+from gp_desktop.ui.widgets.record_list import Index, RecordListModel
+from gp_desktop.ui.widgets.roles import Role
 
 DEBOUNCE_MS = 300
 LIMIT = 100

@@ -3,7 +3,7 @@ what to do with it (print, preview, save as PDF/ODT/HTML/text, copy with the cit
 
 The выписка is composed by ``gp_desktop.excerpt`` (plain Python, milliseconds) each time the
 choice changes; files are written on a worker thread, so a long PDF never stalls the window;
-printing and its preview use ``gp_desktop.ui.printing``, the same pages as the PDF.
+printing and its preview use ``gp_desktop.ui.excerpt.printing``, the same pages as the PDF.
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.excerpt import Excerpt, compose_excerpt
-from gp_desktop.ui.clause_list import clause_entry, clause_list
-from gp_desktop.ui.excerpt_choice import ExcerptChoice
-from gp_desktop.ui.record_list import RecordListModel
-from gp_desktop.ui.roles import Role
-from gp_desktop.ui.static_browser import StaticBrowser
+from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.widgets.clause_list import clause_entry, clause_list
+from gp_desktop.ui.widgets.record_list import RecordListModel
+from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.widgets.static_browser import StaticBrowser
 
 FILE_FILTERS = {
     ".pdf": "PDF (*.pdf)",
@@ -74,7 +74,7 @@ class ChosenModel(RecordListModel):
 def _printing():
     """The printing module, imported when first needed rather than with the window: it loads
     QtPrintSupport, about 80 ms that would otherwise come before the window's first paint."""
-    from gp_desktop.ui import printing
+    from gp_desktop.ui.excerpt import printing
 
     return printing
 

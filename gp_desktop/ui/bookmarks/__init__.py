@@ -1,0 +1,1 @@
+"""The bookmarks pane: starred clauses, kept in the user's bookmarks file."""

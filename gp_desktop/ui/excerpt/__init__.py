@@ -1,0 +1,1 @@
+"""The excerpt (выписка): the shared choice of clauses, its pane, printing and saving."""

@@ -1,0 +1,1 @@
+"""The timeline pane: the act's history, decree by decree, and the marks it sets."""
