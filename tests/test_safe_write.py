@@ -137,7 +137,7 @@ def test_verify_pdf_zip_sqlite_tell_whole_from_truncated(tmp_path, qapp):
 
     from gp_desktop.corpus.reader import Corpus
     from gp_desktop.excerpt import compose_excerpt
-    from gp_desktop.ui.printing import write_odt, write_pdf
+    from gp_desktop.ui.excerpt.printing import write_odt, write_pdf
 
     excerpt = compose_excerpt(Corpus(CORPUS), ["19"])
     pdf = write_pdf(excerpt, tmp_path / "v.pdf")

@@ -82,3 +82,10 @@ def write_rendered(path: str | Path, render: Callable[[Path], None]) -> Path:
         return write_via_temp(path, render, verify=verify)
     except OSError as exc:
         raise write_failed(path, exc) from None
+    except ExcerptError as exc:  # the renderer's own refusal (Qt could not start a page …)
+        message = str(exc)
+        if not message.startswith(f"{path}: "):
+            message = f"{path}: {message}"
+        if Path(path).is_file() and "прежний файл" not in message:
+            message += "; прежний файл не изменён"
+        raise ExcerptError(message) from None
