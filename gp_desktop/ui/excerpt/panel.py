@@ -99,7 +99,7 @@ class _Saver(QObject):
             written = printing.save_excerpt(excerpt, path)
         except (CorpusError, OSError) as exc:
             answer = (path, str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug must still end the «Сохраняется…»
+        except Exception as exc:
             kept = "; прежний файл не изменён" if Path(path).is_file() else ""
             answer = (path, f"{path}: выписка не сохранена (внутренняя ошибка: {exc!r}){kept}")
         else:
