@@ -53,7 +53,10 @@ def show_fatal(message: str, parent=None):
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QMessageBox
 
+    from gp_desktop.ui.widgets.plain_text import plain_box
+
     box = QMessageBox(QMessageBox.Icon.Critical, "gp-desktop", corpus_failure_text(message))
+    plain_box(box)  # the message quotes the file's name, which may look like HTML
     box.setObjectName("corpusErrorBox")
     if QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
         box.exec()

@@ -43,7 +43,7 @@ from gp_desktop.ui.search.panel import SearchPanel
 from gp_desktop.ui.search.service import Opener, SearchService
 from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.timeline.panel import TimelinePanel
-from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets import icons, plain_text
 from gp_desktop.ui.widgets.roles import Role
 
 APP_TITLE = "Положение о Генеральной прокуратуре"
@@ -415,9 +415,9 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     def _build_status_bar(self) -> None:
-        self.where_label = QLabel()
+        self.where_label = plain_text.plain_label()
         self.where_label.setObjectName("whereLabel")
-        edition = QLabel(f"Редакция на {short_date(self.corpus.act.edition_date)}")
+        edition = plain_text.plain_label(f"Редакция на {short_date(self.corpus.act.edition_date)}")
         edition.setObjectName("editionLabel")
         self.statusBar().addWidget(self.where_label, 1)
         self.statusBar().addPermanentWidget(edition)
@@ -498,6 +498,17 @@ class MainWindow(QMainWindow):
         s.set(keys.EXCERPT_FOOTNOTES, self.excerpt_panel.footnotes)
         s.set(keys.EXCERPT_FOLDER, self.excerpt_panel.folder)
         return s.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Another window or program may have starred or unstarred meanwhile (the file is
+        # merged on every change, so nothing is lost): show it when the user comes back.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.bookmarks.refresh()
+        ):
+            self._bookmarks_changed()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search_service.shutdown()
@@ -729,7 +740,9 @@ class MainWindow(QMainWindow):
     def _warn(self, message: str) -> None:
         """Say something went wrong without blocking: the window stays usable."""
         self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "gp-desktop", message, parent=self)
+        box = plain_text.plain_box(
+            QMessageBox(QMessageBox.Icon.Warning, "gp-desktop", message, parent=self)
+        )
         box.setObjectName("warningBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

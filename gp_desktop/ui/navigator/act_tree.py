@@ -21,6 +21,7 @@ from gp_desktop.corpus.titles import amendment_note, node_title
 from gp_desktop.text_fold import fold
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.roles import Role
 
 MARK_COLOUR = QColor("#fbe7a6")
@@ -103,7 +104,7 @@ class ActTreeModel(QAbstractItemModel):
             tip = citation(self.corpus, node.id)
             if note := amendment_note(self.corpus, node.id):
                 tip += "\n" + note
-            return tip
+            return plain_tip(tip)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.star() if node.id in self._bookmarked else None
         if role == Qt.ItemDataRole.BackgroundRole:

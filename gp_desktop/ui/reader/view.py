@@ -33,6 +33,7 @@ from gp_desktop.corpus.act_html import AMEND_SCHEME, SERIF_FAMILIES, document_ht
 from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.titles import amendment_note
+from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.static_browser import StaticBrowser
 
 CURRENT_COLOUR = QColor("#edf3fb")
@@ -394,7 +395,7 @@ class Reader(StaticBrowser):
             help_event: QHelpEvent = event  # type: ignore[assignment]
             text = self.tooltip_at(help_event.pos())
             if text:
-                QToolTip.showText(help_event.globalPos(), text, self.viewport())
+                QToolTip.showText(help_event.globalPos(), plain_tip(text), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()
