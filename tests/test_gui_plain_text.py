@@ -148,8 +148,20 @@ def test_no_widget_loads_a_file_named_in_corpus_text(tmp_path):
         },
     }
     result = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=%file", "-o", str(log), sys.executable, "-c", CHILD]
-        + [str(corpus), control],
+        [
+            "strace",
+            "-f",
+            "-qq",
+            "-e",
+            "trace=%file",
+            "-o",
+            str(log),
+            sys.executable,
+            "-c",
+            CHILD,
+            str(corpus),
+            control,
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",
