@@ -72,8 +72,24 @@ def ensure_app() -> QCoreApplication:
         return app
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from gp_desktop.ui.display import screen_problem
+
+    if problem := screen_problem():  # Qt would abort the process instead
+        raise ExcerptError(problem)
     _app = QApplication(["gp-desktop"])
     return _app
+
+
+def cyrillic_font_problem() -> str:
+    """ "" when a font with Cyrillic letters is installed (the bundled one counts once it is
+    registered); otherwise the reason, for the self-test and the PDF, which would be boxes."""
+    ensure_app()
+    if QFontDatabase.families(QFontDatabase.WritingSystem.Cyrillic):
+        return ""
+    return (
+        "нет шрифта с кириллицей: текст вышел бы квадратиками; установите шрифты "
+        "(например, fonts-dejavu или fonts-liberation)"
+    )
 
 
 def body_font(point_size: float = BODY_POINT_SIZE) -> QFont:
@@ -356,6 +372,9 @@ def save_excerpt(excerpt: Excerpt, path: str | Path) -> Path:
 def write_pdf(excerpt: Excerpt, path: str | Path) -> Path:
     """The excerpt as a PDF with its fonts embedded, written atomically to ``path``."""
     ensure_app()
+
+    if problem := cyrillic_font_problem():
+        raise ExcerptError(f"{path}: {problem}")
 
     def render(tmp: Path) -> None:
         writer = pdf_writer(tmp, excerpt.title)
