@@ -73,7 +73,7 @@ def open_corpus_or_explain(path: Path) -> Corpus | None:
 
 
 def font_problem() -> str:
-    """"" when a font with Cyrillic letters is installed; else what the user sees and why."""
+    """ "" when a font with Cyrillic letters is installed; else what the user sees and why."""
     from PySide6.QtGui import QFontDatabase
 
     if QFontDatabase.families(QFontDatabase.WritingSystem.Cyrillic):
