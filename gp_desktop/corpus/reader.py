@@ -143,11 +143,11 @@ class Corpus:
         count = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
         if count > integrity.MAX_NODES:  # before reading them all into memory
             raise CorpusFileError(f"{self.path}: слишком много узлов ({count})")
-        node_fields = list(m.Node.__dataclass_fields__)
-        self.nodes: list[m.Node] = [
-            m.Node(**{f: r[f] for f in node_fields})
-            for r in conn.execute("SELECT * FROM nodes ORDER BY seq")
-        ]
+        # The columns named in the model's order, so each row is the record's arguments.
+        columns = ", ".join(f"[{f}]" for f in m.Node.__dataclass_fields__)
+        cursor = conn.execute(f"SELECT {columns} FROM nodes ORDER BY seq")
+        cursor.row_factory = None  # plain tuples: a tenth of the time of sqlite3.Row
+        self.nodes: list[m.Node] = [m.Node(*r) for r in cursor]
         if not self.nodes:
             raise CorpusFileError(f"{self.path}: в корпусе нет текста")
         self.amendments = [
