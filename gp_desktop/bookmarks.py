@@ -322,7 +322,12 @@ class Bookmarks:
                     f"{self.path}: не удалось сохранить закладки ({exc.strerror})"
                 ) from None
             with _locked(self.path):
-                on_disk, problem = _load_content(self.path)
+                if self._seen is not None and self._stamp() == self._seen:
+                    # Nobody wrote since this object read or wrote it: what it holds is the
+                    # file (100 000 bookmarks need not be parsed again for one star).
+                    on_disk, problem = _Content(list(self._by_id.values()), dict(self._top)), ""
+                else:
+                    on_disk, problem = _load_content(self.path)
                 if problem and not self.problem:
                     self.problem = problem
                 merged = _unique(on_disk.items)
@@ -360,7 +365,16 @@ class Bookmarks:
                 {"node_id": b.node_id, "added": b.added, **b.extra} for b in items.values()
             ],
         }
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        # One bookmark a line, each through the C encoder (``indent`` would take the pure
+        # Python one: seconds for 100 000 bookmarks).
+        fields = [
+            f" {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+            for k, v in data.items()
+            if k != "bookmarks"
+        ]
+        entries = ",\n".join(f"  {json.dumps(e, ensure_ascii=False)}" for e in data["bookmarks"])
+        fields.append(f' "bookmarks": [\n{entries}\n ]' if entries else ' "bookmarks": []')
+        text = "{\n" + ",\n".join(fields) + "\n}\n"
         try:
             write_atomic(self.path, text)
         except OSError as exc:
