@@ -69,7 +69,7 @@ for _ in range(400):
         break
 for node in corpus.nodes[:200]:
     window.open_node(node.id)
-window.add_bookmark("polozhenie/p-19")
+window.bookmarks.add("polozhenie/p-19")
 window.choice.set_chosen("polozhenie/p-19", True)
 window.choice.set_chosen("polozhenie/p-15", True)
 for dock in window.docks.values():
