@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from gp_desktop import __version__
 from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.terminal import one_line
 
 # Each module in gp_desktop/commands/ with add_parser() and run().
 COMMAND_MODULES = [
@@ -90,6 +91,11 @@ def _configure_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
 
 
+def _fail(message: str) -> None:
+    """The one line of a failure: bounded in length, control characters made visible."""
+    print(f"gp-desktop: {one_line(message)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.perf_counter()
     _configure_streams()
@@ -113,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a reader that went away (`| head`) shows here, not at exit
         return code
     except CorpusError as exc:
-        print(f"gp-desktop: {exc}", file=sys.stderr)
+        _fail(str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -122,10 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except ImportError as exc:
-        print(f"gp-desktop: не удаётся загрузить модуль: {exc}", file=sys.stderr)
+        _fail(f"не удаётся загрузить модуль: {exc}")
         return EXIT_ERROR
     except Exception as exc:
-        print(f"gp-desktop: внутренняя ошибка: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _fail(f"внутренняя ошибка: {type(exc).__name__}: {exc}")
         return EXIT_BUG
 
 

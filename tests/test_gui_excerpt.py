@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import edition_facts as facts
+import pytest
 from conftest import pdf_text, when_shown
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
@@ -169,3 +170,48 @@ def test_keyboard_reaches_the_excerpt(window, qtbot):
     assert QKeySequence(QKeySequence.StandardKey.Save) in window.actions["excerpt_save"].shortcuts()
     # The reader's context menu offers the tick.
     assert window.actions["excerpt_toggle"] in window.reader.context_actions
+
+
+@pytest.mark.parametrize("failure", ["fsync", "device", "bug"])
+def test_a_failed_save_keeps_the_old_file_and_says_so(
+    window, qtbot, tmp_path, monkeypatch, failure
+):
+    """A full disk seen at fsync, a device as the target, a bug in the renderer: the old file
+    stays, a dialog says why, the status bar does not stay at «Сохраняется…»."""
+    import errno
+    import os
+
+    from gp_desktop import atomic_file
+
+    window.choice.set_chosen("polozhenie/p-1", True)
+    target = tmp_path / "v.pdf"
+    with qtbot.waitSignal(window.excerpt_panel.saved, timeout=60_000):
+        window.excerpt_panel.save_as(str(target))
+    good = target.read_bytes()
+    window.choice.set_chosen("polozhenie/p-19", True)
+    if failure == "fsync":
+
+        def full(_fd):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(atomic_file.os, "fsync", full)
+        expected = "нет места на диске"
+    elif failure == "device":
+        target = tmp_path / "full.pdf"
+        target.symlink_to("/dev/full")
+        expected = "устройство"
+    else:
+        monkeypatch.setattr(printing, "paint_excerpt", lambda *_a: 1 / 0)
+        expected = "ZeroDivisionError"
+    with qtbot.waitSignal(window.excerpt_panel.save_failed, timeout=60_000) as blocker:
+        window.excerpt_panel.save_as(str(target))
+    assert expected in blocker.args[0]
+    box = window.findChild(QMessageBox, "warningBox")
+    assert box is not None and expected in box.text()
+    box.close()
+    assert "Сохраняется" not in window.statusBar().currentMessage()
+    if failure != "device":
+        assert target.read_bytes() == good and "прежний файл не изменён" in blocker.args[0]
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    else:
+        assert target.is_symlink() and not os.path.isfile("/dev/full")

@@ -223,3 +223,77 @@ def test_an_index_locked_by_another_process_still_searches(corpus, tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_another_corpuss_index_under_a_forged_marker_is_not_used(corpus, tmp_path):
+    """An index folder copied from another corpus, its marker rewritten with this corpus's key
+    and document count: the documents themselves are checked, and it is rebuilt."""
+    other_path = tmp_path / "other.sqlite"
+    shutil.copyfile(CORPUS, other_path)
+    with sqlite3.connect(other_path) as conn:
+        conn.execute(
+            "UPDATE nodes SET text = 'подменённый текст о ловле рыбы' WHERE id = 'polozhenie/p-19/pp-45'"
+        )
+    conn.close()
+    other = SearchIndex.open(Corpus(other_path), cache_dir=tmp_path)
+    assert [h.id for h in other.search("ловля рыбы").hits] == ["polozhenie/p-19/pp-45"]
+    other.close()
+    forged = tmp_path / FOLDER / cache_key(corpus.file_sha256)
+    shutil.copytree(other.location, forged)
+    marker = json.loads((forged / MARKER).read_text(encoding="utf-8"))
+    marker["key"] = cache_key(corpus.file_sha256)
+    (forged / MARKER).write_text(json.dumps(marker), encoding="utf-8")
+
+    index = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert not index.search("ловля рыбы").hits and probe(index) == ["polozhenie/p-19/pp-45"]
+    assert index.location == forged and not index.in_memory
+    index.close()
+    again = SearchIndex.open(corpus, cache_dir=tmp_path)
+    assert again.build_seconds == 0.0  # the rebuilt one is trusted next time
+    again.close()
+
+
+def test_the_cache_deleted_while_the_index_is_built(corpus, tmp_path):
+    """Deleting the cache folder is always safe: mid-build, the search still answers."""
+    from gp_desktop.search import store
+    from gp_desktop.search.index import schema
+
+    def fill_then_delete(index):
+        writer = index.writer()
+        writer.add_document(id="x", citation="x", digest="", **{"text": "слово", "exact": "слово"})
+        shutil.rmtree(tmp_path / FOLDER, ignore_errors=True)  # the user empties the cache now
+        writer.commit()
+        return 1
+
+    index, location, built = store.open_or_build(tmp_path, "sha", schema(), fill_then_delete)
+    assert location is None and built and index.doc_count() == 1
+
+
+def test_the_command_line_survives_the_cache_being_deleted_repeatedly(tmp_path):
+    import threading
+
+    cache = tmp_path / "cache"
+    stop = threading.Event()
+
+    def keep_deleting():
+        while not stop.is_set():
+            shutil.rmtree(cache / "gp-desktop", ignore_errors=True)
+
+    deleter = threading.Thread(target=keep_deleting)
+    deleter.start()
+    try:
+        for _ in range(3):
+            result = subprocess.run(
+                [sys.executable, "-m", "gp_desktop", "search", "огневая подготовка", "--json"],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                cwd=ROOT,
+                env={**__import__("os").environ, "XDG_CACHE_HOME": str(cache)},
+                timeout=120,
+            )
+            assert result.returncode == 0, result.stderr
+            assert json.loads(result.stdout)[0]["id"] == "polozhenie/p-19/pp-45"
+    finally:
+        stop.set()
+        deleter.join()

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from gp_desktop.atomic_file import write_atomic
+from gp_desktop.atomic_file import failure_text, write_atomic
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus_choice import choose_corpus
@@ -56,9 +56,11 @@ def emit(text: str, output: str | None) -> None:
     if not output or output == "-":
         import sys
 
-        sys.stdout.write(text)
+        from gp_desktop.terminal import for_stdout
+
+        sys.stdout.write(for_stdout(text))
         return
     try:
         write_atomic(output, text)
     except OSError as exc:
-        raise CorpusError(f"{output}: не удалось записать ({exc.strerror})") from None
+        raise CorpusError(failure_text(output, exc)) from None

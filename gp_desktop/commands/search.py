@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from gp_desktop.commands import add_as_of_option, add_corpus_option, open_corpus
 from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.terminal import neutralised, on_terminal, say
 
 if TYPE_CHECKING:
     from gp_desktop.search import SearchResults
@@ -60,21 +61,29 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _plain(snippet: str, bold: bool) -> str:
-    marked = _MARK.sub(r"\033[1m\1\033[0m" if bold else r"\1", snippet)
-    return html.unescape(marked)
+    """The snippet as text; on a terminal the words found in bold and the corpus's own
+    control characters made harmless (only our bold is an escape sequence)."""
+    parts = _MARK.split(snippet)  # text, found, text, found, …, text
+    out = []
+    for k, part in enumerate(parts):
+        text = html.unescape(part)
+        if bold:
+            text = neutralised(text)
+        out.append(f"\033[1m{text}\033[0m" if bold and k % 2 else text)
+    return "".join(out)
 
 
 def _print_text(results: SearchResults) -> None:
-    bold = sys.stdout.isatty()
+    bold = on_terminal()
     for number, hit in enumerate(results.hits, 1):
-        print(f"{number}. {hit.citation}  [{hit.id}]  {hit.score:g}")
+        say(f"{number}. {hit.citation}  [{hit.id}]  {hit.score:g}")
         print(f"   {' '.join(_plain(hit.snippet, bold).split())}")
     if results.hits:
         print(f"\nНайдено: {results.total} (показано {len(results.hits)})")
     else:
         print("Ничего не найдено.")
     if results.suggestion:
-        print(f"Возможно, вы имели в виду: {results.suggestion}")
+        say(f"Возможно, вы имели в виду: {results.suggestion}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.model import EFFECT_NAMES, FOOTNOTE
+from gp_desktop.terminal import say
 
 NAME = "show"
 
@@ -57,13 +58,13 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
-    print(citation(corpus, node_id))
-    print(f"({node_id})\n")
-    print(export_text(corpus, nodes), end="")
+    say(citation(corpus, node_id))
+    say(f"({node_id})\n")
+    say(export_text(corpus, nodes), end="")
     if amendments:
-        print("\nИзменения:")
+        say("\nИзменения:")
         for amendment, link in amendments:
-            print(
+            say(
                 f"  {short_date(amendment.date)} № {amendment.number} — {EFFECT_NAMES.get(link.effect, link.effect)}"
             )
     return 0

@@ -9,6 +9,7 @@ import json
 from gp_desktop.commands import add_corpus_option, open_corpus
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.model import EFFECT_NAMES
+from gp_desktop.terminal import say
 
 NAME = "timeline"
 
@@ -28,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for event in events:
         note = " (исходная редакция)" if event.original else ""
-        print(f"{short_date(event.date)}  № {event.number:<5} {event.title}{note}")
+        say(f"{short_date(event.date)}  № {event.number:<5} {event.title}{note}")
         for change in event.changes:
-            print(
+            say(
                 f"    {change.citation} — {EFFECT_NAMES.get(change.effect, change.effect)}  [{change.node_id}]"
             )
     return 0

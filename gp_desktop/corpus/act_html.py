@@ -10,6 +10,8 @@ decrees and, when clicked, into the timeline.
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Iterable
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.reader import Corpus
@@ -20,8 +22,34 @@ SERIF_FAMILIES = ("PT Serif", "Times New Roman", "Liberation Serif", "DejaVu Ser
 _ESC = html.escape
 
 
+SHOWN_CHARS = 100_000
+"""A node's text longer than this (no clause of the act comes near) is shown cut, with a
+note: laying out megabytes in one paragraph would hold the window for minutes."""
+BREAK_EVERY = 200
+"""A run of more characters without a space gets a zero-width break point every so many
+(the act's longest word has 30 letters, a web address some 60): Qt lays out an unbreakable
+megabyte line by line in quadratic time."""
+_LONG_RUN = re.compile(rf"\S{{{BREAK_EVERY + 1},}}")
+
+
+def _breakable(run: re.Match) -> str:
+    word = run.group(0)
+    return "\u200b".join(word[k : k + BREAK_EVERY] for k in range(0, len(word), BREAK_EVERY))
+
+
+def shown_text(text: str) -> str:
+    """``text`` as the reader shows it: whole, unless too long or unbreakable (see above)."""
+    note = ""
+    if len(text) > SHOWN_CHARS:
+        note = f" … [показаны первые {SHOWN_CHARS} из {len(text)} символов]"
+        text = text[:SHOWN_CHARS]
+    if len(text) > BREAK_EVERY:
+        text = _LONG_RUN.sub(_breakable, text)
+    return text + note
+
+
 def _lines(text: str) -> str:
-    return "<br>".join(_ESC(line) for line in text.split("\n"))
+    return "<br>".join(_ESC(line) for line in shown_text(text).split("\n"))
 
 
 def _table(text: str) -> str:
@@ -61,16 +89,17 @@ def node_block(node: m.Node, amended: bool, nested: bool = False) -> str:
     if kind == m.GROUP:
         return f'<p class="group">{anchor}{_lines(node.heading)}{mark}</p>'
     if kind == m.TABLE:
-        return f'<p class="table-anchor">{anchor}{mark}</p>{_table(node.text)}'
+        return f'<p class="table-anchor">{anchor}{mark}</p>{_table(shown_text(node.text))}'
     css = "subparagraph" if nested and kind == m.PARAGRAPH else kind
     return f'<p class="{css}">{anchor}{label}{heading}{_lines(node.text)}{mark}</p>'
 
 
-def document_html(corpus: Corpus) -> str:
+def document_html(corpus: Corpus, nodes: Iterable[m.Node] | None = None) -> str:
+    """The act (or ``nodes`` of it, in order: the reader's window on a long corpus)."""
     amended = {link.node_id for link in corpus.node_amendments}
     nesting = (m.SUBCLAUSE, m.ITEM)
     blocks = []
-    for node in corpus.nodes:
+    for node in corpus.nodes if nodes is None else nodes:
         parent = corpus.by_id.get(node.parent_id) if node.parent_id else None
         nested = parent is not None and parent.kind in nesting
         blocks.append(node_block(node, node.id in amended, nested))

@@ -63,9 +63,10 @@ def _write(
     output: str | Path,
     word_forms: Mapping[str, tuple[str, ...]],
     dictionary: str,
+    inputs: Sequence[str | Path] = (),
 ) -> ParsedAct:
     current = editions[-1].parsed
-    write_corpus(current, output, word_forms, dictionary, editions)
+    write_corpus(current, output, word_forms, dictionary, editions, inputs)
     return current
 
 
@@ -75,11 +76,11 @@ def build_editions(
     """Import ``sources`` as the editions of one corpus written to ``output``; oldest first."""
     if not sources:
         raise SourceError("не указан исходный текст")
-    target_folder(output)  # before a second of work on the lexicon
+    target_folder(output, sources)  # before a second of work on the lexicon
     imported_at = now_iso()
     editions = order_editions(import_edition(s, imported_at, max_bytes) for s in sources)
     word_forms, dictionary = _word_forms(n for e in editions for n in e.parsed.nodes)
-    _write(editions, output, word_forms, dictionary)
+    _write(editions, output, word_forms, dictionary, sources)
     return editions
 
 
@@ -141,7 +142,7 @@ def add_edition(
 ) -> tuple[EditionText, list[EditionText]]:
     """Add the text ``source`` to the editions of ``corpus_path`` and write them all to
     ``output`` atomically. Returns the new edition and all editions, oldest first."""
-    target_folder(output)
+    target_folder(output, [source])
     held = held_editions(corpus_path)
     new = import_edition(source)
     check_new_edition(held, new)
@@ -162,7 +163,7 @@ def add_edition(
         for form, terms in lexicon_of(unseen).items():
             word_forms.setdefault(form, terms)
         dictionary = dictionary_version()
-    _write(editions, output, word_forms, dictionary)
+    _write(editions, output, word_forms, dictionary, [source])
     return new, editions
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from gp_desktop.corpus import integrity
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.editions import edition_key, edition_on, load_editions, read_edition
 from gp_desktop.corpus.errors import CorpusFileError
@@ -98,15 +99,15 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     try:
         _check_tables(conn, path, {"meta": _REQUIRED["meta"]})
         meta = {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM meta")}
-        version = meta.get("schema_version", "")
-        if not version.isdigit():
+        version = integrity.schema_version(meta.get("schema_version"))
+        if version is None:
             raise CorpusFileError(f"{path}: в корпусе не указана версия схемы")
-        if int(version) > m.SCHEMA_VERSION:
+        if version > m.SCHEMA_VERSION:
             raise CorpusFileError(
                 f"{path}: корпус новой версии схемы {version}, программа знает версию "
                 f"{m.SCHEMA_VERSION}; обновите программу"
             )
-        if int(version) < m.SCHEMA_VERSION:
+        if version < m.SCHEMA_VERSION:
             # An older file lacks what this program reads (version 1: the search's lexicon).
             raise CorpusFileError(
                 f"{path}: корпус старой версии схемы {version}, программа знает версию "
@@ -120,14 +121,21 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 class Corpus:
     """The act read from a corpus file: its current edition, or the one named by ``edition``
-    (an id from ``editions``; see ``corpus/editions.py``)."""
+    (an id from ``editions``; see ``corpus/editions.py``), refused (CorpusFileError) unless
+    it is sound.
 
-    def __init__(self, path: str | Path, edition: str | None = None) -> None:
+    ``validate=False`` is for ``check``: the records are read even when ``integrity`` finds
+    problems (listed in ``problems``), but the tree is then not built and not to be walked."""
+
+    def __init__(
+        self, path: str | Path, edition: str | None = None, *, validate: bool = True
+    ) -> None:
         self.path = Path(path)
+        self.problems: list[str] = []
         conn = _open(self.path)
         try:
             self.meta = _check_schema(conn, self.path)
-            self._load(conn)
+            self._load(conn, validate)
             self.editions = load_editions(conn)
             self.edition = self._current_edition()
             if edition is not None and edition != self.edition.id:
@@ -137,16 +145,19 @@ class Corpus:
         finally:
             conn.close()
 
-    def _load(self, conn: sqlite3.Connection) -> None:
+    def _load(self, conn: sqlite3.Connection, validate: bool = True) -> None:
         row = conn.execute("SELECT * FROM acts LIMIT 1").fetchone()
         if row is None:
             raise CorpusFileError(f"{self.path}: в корпусе нет акта")
         self.act = m.Act(**{f: row[f] for f in m.Act.__dataclass_fields__})
-        node_fields = list(m.Node.__dataclass_fields__)
-        self.nodes: list[m.Node] = [
-            m.Node(**{f: r[f] for f in node_fields})
-            for r in conn.execute("SELECT * FROM nodes ORDER BY seq")
-        ]
+        count = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
+        if count > integrity.MAX_NODES:  # before reading them all into memory
+            raise CorpusFileError(f"{self.path}: слишком много узлов ({count})")
+        # The columns named in the model's order, so each row is the record's arguments.
+        columns = ", ".join(f"[{f}]" for f in m.Node.__dataclass_fields__)
+        cursor = conn.execute(f"SELECT {columns} FROM nodes ORDER BY seq")
+        cursor.row_factory = None  # plain tuples: a tenth of the time of sqlite3.Row
+        self.nodes: list[m.Node] = [m.Node(*r) for r in cursor]
         if not self.nodes:
             raise CorpusFileError(f"{self.path}: в корпусе нет текста")
         self.amendments = [
@@ -167,20 +178,20 @@ class Corpus:
             ]
         except sqlite3.Error:
             self.warnings = []
+        self.problems = integrity.corpus_problems(
+            self.act, self.nodes, self.amendments, self.node_amendments, self.institutions
+        )
+        if self.problems and validate:
+            more = f" (и ещё проблем: {len(self.problems) - 1})" if len(self.problems) > 1 else ""
+            raise CorpusFileError(f"{self.path}: корпус повреждён: {self.problems[0]}{more}")
         self._index_nodes()
 
     def _index_nodes(self) -> None:
         self.by_id = {n.id: n for n in self.nodes}
         self._children: dict[str | None, list[m.Node]] = {}
-        for node in sorted(self.nodes, key=lambda n: n.position):
-            self._children.setdefault(node.parent_id, []).append(node)
-        dangling = [
-            n.id for n in self.nodes if n.parent_id is not None and n.parent_id not in self.by_id
-        ]
-        if dangling:
-            raise CorpusFileError(
-                f"{self.path}: повреждена структура (нет родителя у {dangling[0]})"
-            )
+        if not self.problems:  # a tree known to be one: no cycles, positions comparable
+            for node in sorted(self.nodes, key=lambda n: n.position):
+                self._children.setdefault(node.parent_id, []).append(node)
 
     # -- editions ------------------------------------------------------------------------
     @classmethod

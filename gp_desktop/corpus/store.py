@@ -8,15 +8,21 @@ Tables follow the contract of DESIGN.md; extra columns (``seq``, ``title``, ``so
 from __future__ import annotations
 
 import dataclasses
-import os
+import errno
 import sqlite3
-import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import sqlite_utils
 
 from gp_desktop import __version__
+from gp_desktop.atomic_file import (
+    UnsafeWrite,
+    failure_text,
+    verify_sqlite,
+    writable_target,
+    write_via_temp,
+)
 from gp_desktop.corpus.editions import EditionText, now_iso, source_format, write_editions
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.model import SCHEMA_VERSION, WORD_FORMS, ParsedAct
@@ -95,13 +101,13 @@ def _fill(
     write_editions(db.conn, current, [e for e in history if e is not current])
 
 
-def target_folder(target: str | Path) -> Path:
-    """The folder ``target`` will be written in; CorpusError if there is none."""
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise CorpusError(f"{target}: папки {folder} не существует")
-    return folder
+def target_folder(target: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """The folder ``target`` will be written in; CorpusError if it cannot be written there
+    (no folder, a device or a folder in its place, one of ``inputs``)."""
+    try:
+        return writable_target(target, inputs).parent
+    except UnsafeWrite as exc:
+        raise CorpusError(failure_text(target, exc)) from None
 
 
 def write_corpus(
@@ -110,22 +116,17 @@ def write_corpus(
     word_forms: Mapping[str, tuple[str, ...]],
     dictionary: str = "",
     history: Sequence[EditionText] = (),
+    inputs: Iterable[str | Path] = (),
 ) -> Path:
-    """Write the corpus to ``target`` atomically; raise CorpusError if it cannot be written.
+    """Write the corpus to ``target`` safely (``atomic_file``); CorpusError if it cannot be.
 
     ``word_forms`` is the act's lexicon (``search.lexicon.act_word_forms``), ``dictionary``
     names the dictionary that gave it (recorded in ``meta``); ``history`` holds every edition
     to keep, ``parsed``'s own among them (the current one; the others are stored as what they
-    differ in, see ``corpus/editions.py``)."""
-    target = Path(target)
-    folder = target_folder(target)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise CorpusError(f"{target}: нельзя записать в папку {folder} ({exc.strerror})") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    differ in, see ``corpus/editions.py``); ``inputs`` are the source texts, which the corpus
+    may not replace."""
+
+    def render(tmp: Path) -> None:
         conn = sqlite3.connect(tmp)
         try:
             db = sqlite_utils.Database(conn)
@@ -133,17 +134,12 @@ def write_corpus(
                 _fill(db, parsed, word_forms, dictionary, history)
         finally:
             conn.close()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+
+    try:
+        return write_via_temp(target, render, inputs=inputs, verify=verify_sqlite)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CorpusError(f"{target}: не удалось записать ({exc.strerror})") from None
+        raise CorpusError(failure_text(target, exc)) from None
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
+        if "full" in str(exc):
+            raise CorpusError(failure_text(target, OSError(errno.ENOSPC, str(exc)))) from None
         raise CorpusError(f"{target}: ошибка SQLite при записи ({exc})") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target

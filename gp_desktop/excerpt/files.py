@@ -7,12 +7,29 @@ failure never leaves half a file in place of a good one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from gp_desktop.atomic_file import write_atomic
+from gp_desktop.atomic_file import (
+    UnsafeWrite,
+    failure_text,
+    verify_pdf,
+    verify_zip,
+    writable_target,
+    write_atomic,
+    write_via_temp,
+)
 from gp_desktop.excerpt.model import Excerpt, ExcerptError
 
 FORMATS = (".pdf", ".odt", ".html", ".txt")
+
+# How a finished file of each binary format is known to be whole before it replaces the old:
+# Qt's PDF and ODF writers do not report a failed write (a full disk), so the file is read.
+VERIFY: dict[str, Callable[[Path], None]] = {
+    ".pdf": verify_pdf,
+    ".odt": verify_zip,
+    ".docx": verify_zip,
+}
 
 
 def output_format(path: str | Path) -> str:
@@ -27,20 +44,19 @@ def output_format(path: str | Path) -> str:
 
 
 def output_target(path: str | Path) -> Path:
-    """``path`` as a file that can be replaced, or ExcerptError saying why it cannot."""
-    target = Path(path)
-    if target.is_dir():
-        raise ExcerptError(f"{path}: это папка, а не файл")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.exists():
-        raise ExcerptError(f"{path}: нет такой папки «{folder}»")
-    if not folder.is_dir():
-        raise ExcerptError(f"{path}: «{folder}» — это файл, а не папка")
-    return target
+    """``path`` as a file that can be replaced, or ExcerptError saying why it cannot.
+
+    The rules are those of every writer (``atomic_file.writable_target``): a regular file
+    or none, a symlink followed, the folder present."""
+    try:
+        writable_target(path)
+    except UnsafeWrite as exc:
+        raise write_failed(path, exc) from None
+    return Path(path)
 
 
 def write_failed(path: str | Path, exc: OSError) -> ExcerptError:
-    return ExcerptError(f"{path}: не удалось записать ({exc.strerror or exc})")
+    return ExcerptError(failure_text(path, exc))
 
 
 def write_document(excerpt: Excerpt, path: str | Path) -> Path:
@@ -53,3 +69,23 @@ def write_document(excerpt: Excerpt, path: str | Path) -> Path:
         return write_atomic(target, excerpt.html if suffix == ".html" else excerpt.text)
     except OSError as exc:
         raise write_failed(path, exc) from None
+
+
+def write_rendered(path: str | Path, render: Callable[[Path], None]) -> Path:
+    """Save what ``render(tmp)`` makes at ``path`` the safe way, checked for its format.
+
+    For the writers that need Qt (PDF, ODT) or another library (DOCX): ``render`` writes the
+    whole file at ``tmp``; a failure of any kind leaves the old ``path`` as it was and ends
+    in ExcerptError with one line for the user."""
+    verify = VERIFY.get(Path(path).suffix.lower())
+    try:
+        return write_via_temp(path, render, verify=verify)
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+    except ExcerptError as exc:  # the renderer's own refusal (Qt could not start a page …)
+        message = str(exc)
+        if not message.startswith(f"{path}: "):
+            message = f"{path}: {message}"
+        if Path(path).is_file() and "прежний файл" not in message:
+            message += "; прежний файл не изменён"
+        raise ExcerptError(message) from None

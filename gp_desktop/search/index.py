@@ -46,12 +46,30 @@ MIN_SUGGESTED = 3
 """Shorter words are not corrected: one edit turns them into too many other words."""
 
 
+def text_digest(node_id: str, text: str) -> str:
+    """What an index document stores of its node's text, to tell it is this corpus's index."""
+    import hashlib
+
+    return hashlib.blake2b(f"{node_id}\0{text}".encode(), digest_size=8).hexdigest()
+
+
+def corpus_digests(corpus: Corpus) -> list[tuple[str, str]]:
+    """``(id, text_digest)`` of every document ``documents(corpus)`` gives, in its order."""
+    result = []
+    for node in corpus.nodes:
+        text = document_text(node)
+        if text.strip():
+            result.append((node.id, text_digest(node.id, text)))
+    return result
+
+
 def schema(terms_of: Terms | None = None) -> Schema:
     """The index's fields; ``terms_of`` analyses the morph field (default: the dictionary)."""
     return Schema(
         id=ID(stored=True, unique=True),
         path=KEYWORD,
         citation=STORED,
+        digest=STORED,
         **{
             MORPH_FIELD: TEXT(analyzer=MorphTokenizer(terms_of), phrase=True),
             EXACT_FIELD: TEXT(analyzer=ExactTokenizer(), phrase=True),
@@ -70,6 +88,7 @@ def _filler(corpus: Corpus) -> store.Fill:
                     id=doc.id,
                     path=doc.path,
                     citation=doc.citation,
+                    digest=text_digest(doc.id, doc.text),
                     **{MORPH_FIELD: doc.text, EXACT_FIELD: doc.text},
                 )
                 count += 1
@@ -107,10 +126,9 @@ class SearchIndex:
         self._searcher = index.searcher(weighting=weighting)
         reader = self._searcher.reader()
         # Unpickling stored fields per hit costs more than the search: read them once.
-        self._stored = [
-            (fields["id"], fields["citation"])
-            for fields in (reader.stored_fields(d) for d in range(reader.doc_count_all()))
-        ]
+        stored = [reader.stored_fields(d) for d in range(reader.doc_count_all())]
+        self._stored = [(fields["id"], fields["citation"]) for fields in stored]
+        self._digests = [(fields["id"], fields.get("digest")) for fields in stored]
         # Whoosh readers share file positions between calls: one search at a time.
         self._lock = threading.Lock()
 
@@ -127,11 +145,26 @@ class SearchIndex:
             index, location, built = store.open_or_build(folder, corpus.file_sha256, fields, fill)
             try:
                 seconds = time.perf_counter() - started if built else 0.0
-                return cls(corpus, lexicon, index, location, seconds)
+                found = cls(corpus, lexicon, index, location, seconds)
             except Exception as exc:  # damage the opening probe did not reach: no cache
                 log.info("search index %s unreadable (%s); kept in memory", location, exc)
                 index = store.build_in_memory(fields, fill)
                 return cls(corpus, lexicon, index, None, time.perf_counter() - started)
+            if found._digests == corpus_digests(corpus):
+                return found
+            # The marker said this corpus, the documents say another (a copied folder, a
+            # forged marker): never search it; build the corpus's own.
+            log.info("search index %s is not this corpus's; rebuilt", location)
+            found._release()
+            if location is not None:
+                store.discard(location)
+            index, location, _ = store.open_or_build(folder, corpus.file_sha256, fields, fill)
+            rebuilt = cls(corpus, lexicon, index, location, time.perf_counter() - started)
+            if rebuilt._digests != corpus_digests(corpus):
+                rebuilt._release()
+                index = store.build_in_memory(fields, fill)
+                rebuilt = cls(corpus, lexicon, index, None, time.perf_counter() - started)
+            return rebuilt
         except BaseException:
             lexicon.close()
             raise
@@ -142,9 +175,13 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._lock:
-            self._searcher.close()
-            self._index.close()
+            self._release()
             self.lexicon.close()
+
+    def _release(self) -> None:
+        """Close the index files, not the lexicon (shared with a replacement)."""
+        self._searcher.close()
+        self._index.close()
 
     # -- searching ------------------------------------------------------------------------
     def search(

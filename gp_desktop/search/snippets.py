@@ -8,6 +8,7 @@ text, while an ambiguous word here yields several lemmas at the same place.
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Callable
 from functools import lru_cache
@@ -62,13 +63,21 @@ def matched_words(text: str, marks: list[Slot]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text[s.start : s.end] for s in marks))
 
 
+MAX_ANCHORS = 2000
+"""Windows tried for a snippet, one per match from the first (a clause has a few matches)."""
+
+
 def _window(text: str, marks: list[Slot], width: int) -> tuple[int, int]:
     if len(text) <= width:
         return 0, len(text)
     best_start, best_count = 0, -1
-    for anchor in marks or [Slot(0, 0, 0, "")]:
+    # Marks come in text order: the ones inside a window are counted by bisection, so a
+    # node of megabytes with a hundred thousand matches takes milliseconds, not minutes.
+    starts = [s.start for s in marks]
+    ends = sorted(s.end for s in marks)
+    for anchor in marks[:MAX_ANCHORS] or [Slot(0, 0, 0, "")]:
         start = max(0, min(anchor.start - _LEAD, len(text) - width))
-        count = sum(1 for s in marks if start <= s.start and s.end <= start + width)
+        count = bisect.bisect_right(ends, start + width) - bisect.bisect_left(starts, start)
         if count > best_count:
             best_start, best_count = start, count
     start, end = best_start, best_start + width

@@ -33,9 +33,10 @@ from whoosh.index import Index
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 """Bump when the schema, the analysis or the document set changes.
-2: terms from the corpus's lexicon; the dictionary's version left the key."""
+2: terms from the corpus's lexicon; the dictionary's version left the key.
+3: each document stores a digest of its text, checked against the corpus when opened."""
 FOLDER = "search-index"
 MARKER = "gp-desktop-index.json"
 KEEP = 3
@@ -97,6 +98,11 @@ def build_in_memory(schema: Schema, fill: Fill) -> Index:
     return index
 
 
+def discard(folder: Path) -> None:
+    """Remove an index folder found not to be the corpus's (a forged or foreign marker)."""
+    _remove(folder)
+
+
 def _remove(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -148,16 +154,16 @@ def _tidy(root: Path, keep: str) -> None:
         return
     indexes = []
     for entry in entries:
-        try:
+        try:  # anything here may vanish meanwhile (the user deleting the cache is safe)
             mtime = entry.stat().st_mtime
+            if entry.name.startswith("."):
+                if now - mtime > STALE_BUILD_SECONDS:
+                    _remove(entry)
+            elif entry.name != keep and entry.is_dir():
+                marker = entry / MARKER
+                indexes.append((marker.stat().st_mtime if marker.exists() else mtime, entry))
         except OSError:
             continue
-        if entry.name.startswith("."):
-            if now - mtime > STALE_BUILD_SECONDS:
-                _remove(entry)
-        elif entry.name != keep and entry.is_dir():
-            marker = entry / MARKER
-            indexes.append((marker.stat().st_mtime if marker.exists() else mtime, entry))
     for _, entry in sorted(indexes, reverse=True)[KEEP - 1 :]:
         _remove(entry)
 
@@ -177,7 +183,9 @@ def open_or_build(
         root.mkdir(parents=True, exist_ok=True)
         building = _build_aside(root, key, schema, fill)
         _move_into_place(building, final, key, schema)
-    except OSError as exc:
+    except Exception as exc:
+        # Not writable, full, or deleted while the index was being built (Whoosh then fails
+        # with errors of its own): the search still works, from memory.
         log.info("search index kept in memory: cannot write %s (%s)", root, exc)
         return build_in_memory(schema, fill), None, True
     index = open_valid(final, key, schema)

@@ -53,7 +53,10 @@ def show_fatal(message: str, parent=None):
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QMessageBox
 
+    from gp_desktop.ui.widgets.plain_text import plain_box
+
     box = QMessageBox(QMessageBox.Icon.Critical, "gp-desktop", corpus_failure_text(message))
+    plain_box(box)  # the message quotes the file's name, which may look like HTML
     box.setObjectName("corpusErrorBox")
     if QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
         box.exec()
@@ -69,13 +72,15 @@ def open_corpus_or_explain(path: Path) -> Corpus | None:
         return None
 
 
-def no_screen() -> bool:
-    """On Linux with no display to show a window on, Qt would abort with a long message."""
+def font_problem() -> str:
+    """ "" when a font with Cyrillic letters is installed; else what the user sees and why."""
+    from PySide6.QtGui import QFontDatabase
+
+    if QFontDatabase.families(QFontDatabase.WritingSystem.Cyrillic):
+        return ""
     return (
-        sys.platform.startswith("linux")
-        and not os.environ.get("QT_QPA_PLATFORM")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
+        "Не найден ни один шрифт с кириллицей: текст акта будет показан квадратиками, "
+        "выписка в PDF не создаётся. Установите шрифты (например, fonts-dejavu)."
     )
 
 
@@ -84,12 +89,10 @@ def run_gui(args: argparse.Namespace) -> int:
     self_test = bool(getattr(args, "self_test", False))
     if self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if no_screen():
-        print(
-            "gp-desktop: нет экрана для окна (не заданы DISPLAY и WAYLAND_DISPLAY); "
-            "запустите в графическом сеансе или через xvfb-run",
-            file=sys.stderr,
-        )
+    from gp_desktop.ui.display import screen_problem
+
+    if problem := screen_problem():  # before Qt, which would abort the process
+        print(f"gp-desktop: {problem}", file=sys.stderr)
         return EXIT_NO_SCREEN
     app = _application()
     choice = choose_corpus(getattr(args, "corpus", None))
@@ -110,6 +113,6 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = Settings()
     window = make_window(corpus, settings, bookmarks)
     window.show()
-    for problem in (settings.problem, bookmarks.problem, *choice.notes):
+    for problem in (settings.problem, bookmarks.problem, font_problem(), *choice.notes):
         window.report_startup_problem(problem)
     return app.exec()

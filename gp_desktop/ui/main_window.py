@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox
 
@@ -41,6 +41,7 @@ from gp_desktop.ui.search.service import Opener, SearchService
 from gp_desktop.ui.search.start import start_after_first_paint
 from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.timeline.panel import TimelinePanel
+from gp_desktop.ui.widgets import plain_text
 from gp_desktop.ui.widgets.first_paint import FirstPaint
 
 APP_TITLE = "Положение о Генеральной прокуратуре"
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
-        self.where_label = QLabel()
+        self.where_label = plain_text.plain_label()
         self.where_label.setObjectName("whereLabel")
         self.statusBar().addWidget(self.where_label, 1)
 
@@ -200,6 +201,13 @@ class MainWindow(QMainWindow):
         s.set(keys.EXCERPT_FOOTNOTES, self.excerpt_panel.footnotes)
         s.set(keys.EXCERPT_FOLDER, self.excerpt_panel.folder)
         return s.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Another window or program may have starred or unstarred meanwhile (the file is
+        # merged on every change, so nothing is lost): show it when the user comes back.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.bookmarks.refresh()  # emits ``changed``: stars and list follow
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search_service.shutdown()
@@ -338,7 +346,9 @@ class MainWindow(QMainWindow):
     def warn(self, message: str) -> None:
         """Say something went wrong without blocking: the window stays usable."""
         self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "gp-desktop", message, parent=self)
+        box = plain_text.plain_box(
+            QMessageBox(QMessageBox.Icon.Warning, "gp-desktop", message, parent=self)
+        )
         box.setObjectName("warningBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

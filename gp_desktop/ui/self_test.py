@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.excerpt import ExcerptError
 from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.window_factory import make_window
 
@@ -141,7 +142,11 @@ def _excerpt(window: MainWindow, folder: Path, report: dict) -> None:
         return
     from gp_desktop.ui.excerpt import printing  # after the timed first paint, as in the window
 
-    pdf = printing.write_pdf(excerpt, folder / "выписка.pdf")
+    try:
+        pdf = printing.write_pdf(excerpt, folder / "выписка.pdf")
+    except ExcerptError as exc:  # no Cyrillic font, a full temporary folder …
+        report.update(ok=False, error=str(exc))
+        return
     report["excerpt_pdf_ms"] = _ms(began)
     report["excerpt_pdf_bytes"] = pdf.stat().st_size
     if report["excerpt_pdf_bytes"] == 0:

@@ -8,7 +8,9 @@ than left to QSettings' organisation lookup, which Qt caches per process.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -70,17 +72,32 @@ def default_path() -> Path:
 _INI_LINE = re.compile(r"\s*(\[[^\]]*\]|[^=\[][^=]*=.*|[;#].*)?\s*")
 
 
+MAX_FILE_BYTES = 4 << 20
+"""A settings file larger than this is not ours (ours is a few kilobytes)."""
+
+
 def _damage(path: Path) -> str:
     """What makes the settings file unreadable as INI, or "" (QSettings itself never says:
-    it reads any bytes, taking garbage for keys)."""
+    it reads any bytes, taking garbage for keys). Looked at before it is opened: a FIFO in
+    its place would keep the program waiting for ever."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ""  # missing (first run) or unreachable: QSettings starts from defaults
+    if stat.S_ISDIR(info.st_mode):
+        return "на его месте папка"
+    if not stat.S_ISREG(info.st_mode):
+        return "на его месте не обычный файл"
+    if info.st_size > MAX_FILE_BYTES:
+        return f"слишком велик ({info.st_size} байт)"
     try:
         raw = path.read_bytes()
     except OSError:
-        return ""  # missing (first run) or unreadable: QSettings starts from defaults
+        return ""
     if b"\x00" in raw:
         return "двоичные данные"
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark (Notepad's) is no damage
     except UnicodeDecodeError:
         return "не UTF-8"
     for number, line in enumerate(text.splitlines(), start=1):

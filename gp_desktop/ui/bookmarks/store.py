@@ -64,6 +64,14 @@ class BookmarksStore(QObject):
             self.failed.emit(str(exc))
         self.changed.emit()
 
+    def refresh(self) -> bool:
+        """Pick up what another window or program wrote to the file; True (and ``changed``)
+        if it did."""
+        if not self.bookmarks.refresh():
+            return False
+        self.changed.emit()
+        return True
+
     def toggle(self, node_id: str) -> None:
         if not node_id:
             return

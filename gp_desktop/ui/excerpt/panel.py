@@ -88,6 +88,11 @@ def _save_on_worker(printing, excerpt: Excerpt, path: str) -> str:
         return str(printing.save_excerpt(excerpt, path))
     except (CorpusError, OSError) as exc:
         raise SaveError(str(exc)) from None
+    except Exception as exc:
+        kept = "; прежний файл не изменён" if Path(path).is_file() else ""
+        raise SaveError(
+            f"{path}: выписка не сохранена (внутренняя ошибка: {exc!r}){kept}"
+        ) from None
 
 
 class ExcerptPanel(QWidget):

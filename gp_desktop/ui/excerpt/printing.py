@@ -11,11 +11,8 @@ when there is no display.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -41,8 +38,9 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from gp_desktop.atomic_file import verify_zip
 from gp_desktop.excerpt import Excerpt, ExcerptError
-from gp_desktop.excerpt.files import output_format, output_target, write_document, write_failed
+from gp_desktop.excerpt.files import output_format, write_document, write_rendered
 from gp_desktop.excerpt.odt import add_page_style
 
 # Fonts with Cyrillic and the Kazakh letters (Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І): DejaVu comes with
@@ -74,8 +72,24 @@ def ensure_app() -> QCoreApplication:
         return app
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from gp_desktop.ui.display import screen_problem
+
+    if problem := screen_problem():  # Qt would abort the process instead
+        raise ExcerptError(problem)
     _app = QApplication(["gp-desktop"])
     return _app
+
+
+def cyrillic_font_problem() -> str:
+    """ "" when a font with Cyrillic letters is installed (the bundled one counts once it is
+    registered); otherwise the reason, for the self-test and the PDF, which would be boxes."""
+    ensure_app()
+    if QFontDatabase.families(QFontDatabase.WritingSystem.Cyrillic):
+        return ""
+    return (
+        "нет шрифта с кириллицей: текст вышел бы квадратиками; установите шрифты "
+        "(например, fonts-dejavu или fonts-liberation)"
+    )
 
 
 def body_font(point_size: float = BODY_POINT_SIZE) -> QFont:
@@ -335,28 +349,6 @@ def _paint_footer(painter: QPainter, excerpt: Excerpt, page: int, pages: int, fo
     painter.restore()
 
 
-def _write_via_temp(path: str | Path, render: Callable[[str], None]) -> Path:
-    """Render into a temporary file beside ``path``, then rename it over ``path``."""
-    target = output_target(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise write_failed(path, exc) from None
-    os.close(fd)
-    try:
-        render(tmp)
-        if os.path.getsize(tmp) == 0:
-            raise ExcerptError(f"{path}: не удалось записать (пустой результат)")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise write_failed(path, exc) from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    return target
-
-
 def pdf_writer(path: str | Path, title: str = "") -> QPdfWriter:
     """A PDF device with the excerpt's page: A4, its margins, 600 dpi, title in the metadata."""
     writer = QPdfWriter(str(path))
@@ -381,21 +373,28 @@ def write_pdf(excerpt: Excerpt, path: str | Path) -> Path:
     """The excerpt as a PDF with its fonts embedded, written atomically to ``path``."""
     ensure_app()
 
-    def render(tmp: str) -> None:
-        paint_excerpt(pdf_writer(tmp, excerpt.title), excerpt)
+    if problem := cyrillic_font_problem():
+        raise ExcerptError(f"{path}: {problem}")
 
-    return _write_via_temp(path, render)
+    def render(tmp: Path) -> None:
+        writer = pdf_writer(tmp, excerpt.title)
+        paint_excerpt(writer, excerpt)
+        del writer  # the file is complete once the writer is gone
+
+    # Qt reports no write error (a full disk): write_rendered checks the PDF's trailer.
+    return write_rendered(path, render)
 
 
 def write_odt(excerpt: Excerpt, path: str | Path) -> Path:
     """The excerpt as an OpenDocument text with the footer on every page, written atomically."""
     ensure_app()
 
-    def render(tmp: str) -> None:
-        writer = QTextDocumentWriter(tmp, b"odf")
+    def render(tmp: Path) -> None:
+        writer = QTextDocumentWriter(str(tmp), b"odf")
         if not writer.write(excerpt_document(excerpt)):
             raise ExcerptError(f"{path}: не удалось записать ODT")
         del writer  # closes the file before it is reopened below
+        verify_zip(tmp)  # Qt says nothing of a full disk: a cut package fails here, not later
         margins = PAGE_MARGINS_MM
         add_page_style(
             tmp,
@@ -404,7 +403,7 @@ def write_odt(excerpt: Excerpt, path: str | Path) -> Path:
             body_font().families()[0],
         )
 
-    return _write_via_temp(path, render)
+    return write_rendered(path, render)
 
 
 def print_excerpt(

@@ -21,6 +21,7 @@ from gp_desktop.corpus.titles import amendment_note, node_title
 from gp_desktop.text_fold import fold
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.roles import Role
 
 MARK_COLOUR = QColor("#fbe7a6")
@@ -56,6 +57,41 @@ class ActTreeModel(QAbstractItemModel):
         self._marked: frozenset[str] = frozenset()
         self._bookmarked: frozenset[str] = frozenset()
         self._choice: ExcerptChoice | None = None
+        self._filter_text: dict[int, str] = {}
+
+    def _folded(self, slot: int) -> str:
+        text = self._filter_text.get(slot)
+        if text is None:
+            node = self._nodes[slot]
+            text = fold(" ".join((node.title, node.label, node.heading, node.text)))
+            self._filter_text[slot] = text
+        return text
+
+    def matching(self, words: tuple[str, ...]) -> set[int]:
+        """Internal ids of the rows a filter of ``words`` keeps: the rows whose folded text
+        has every word, their ancestors (to reach them) and their descendants (to open
+        them). One pass in Python: asked row by row through Qt, 100 000 rows took a minute."""
+        found = {
+            slot for slot in range(len(self._nodes)) if all(w in self._folded(slot) for w in words)
+        }
+        kept = set(found)
+        for slot in found:
+            parent = self._parent.get(slot, -1)
+            while parent != -1 and parent not in kept:
+                kept.add(parent)
+                parent = self._parent.get(parent, -1)
+        stack = list(found)
+        while stack:
+            for child in self._children.get(stack.pop(), ()):
+                if child not in kept:
+                    kept.add(child)
+                    stack.append(child)
+        return kept
+
+    @property
+    def row_total(self) -> int:
+        """Rows in the whole tree, at every level."""
+        return len(self._nodes)
 
     # -- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:
@@ -103,7 +139,7 @@ class ActTreeModel(QAbstractItemModel):
             tip = citation(self.corpus, node.id)
             if note := amendment_note(self.corpus, node.id):
                 tip += "\n" + note
-            return tip
+            return plain_tip(tip)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.star() if node.id in self._bookmarked else None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -126,7 +162,7 @@ class ActTreeModel(QAbstractItemModel):
         if role == Role.KIND:
             return node.kind
         if role == Role.FILTER_TEXT:
-            return fold(" ".join((node.title, node.label, node.heading, node.text)))
+            return self._folded(index.internalId())  # folded once per row
         if role == Role.MARKED:
             return node.id in self._marked
         if role == Role.BOOKMARKED:

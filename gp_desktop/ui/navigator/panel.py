@@ -19,6 +19,9 @@ from gp_desktop.ui.navigator.tree_filter import TreeFilter
 from gp_desktop.ui.widgets.roles import Role
 
 FILTER_DELAY_MS = 150
+EXPAND_ALL_ROWS = 5000
+"""A filtered tree is opened whole up to this many rows (the act has about 200); a longer
+corpus is opened two levels deep: expanding 100 000 rows takes Qt most of a minute."""
 
 
 def _tree(name: str, accessible: str) -> QTreeView:
@@ -102,7 +105,10 @@ class Navigator(QWidget):
         self.act_filter.set_words(text)
         self.institution_filter.set_words(text)
         if self.act_filter.active:
-            self.act_view.expandAll()
+            if self.act_model.row_total <= EXPAND_ALL_ROWS:
+                self.act_view.expandAll()
+            else:  # a corpus far longer than the act: the user opens what they want
+                self.act_view.expandToDepth(1)
         else:
             self.act_view.collapseAll()
             self._expand_top()

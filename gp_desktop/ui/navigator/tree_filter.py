@@ -20,18 +20,29 @@ class TreeFilter(QSortFilterProxyModel):
         self.setAutoAcceptChildRows(True)
         self.setFilterRole(Role.FILTER_TEXT)
         self._words: tuple[str, ...] = ()
+        self._kept: set[int] | None = None
 
     def set_words(self, text: str) -> None:
         words = tuple(fold(text).split())
         if words == self._words:
             return
+
+        def change() -> None:
+            self._words = words
+            # A model that can say at once which rows a filter keeps (``matching``) spares
+            # Qt's recursive filter its calls into Python, several per row.
+            matching = getattr(self.sourceModel(), "matching", None)
+            self._kept = matching(words) if words and matching else None
+            self.setRecursiveFilteringEnabled(self._kept is None)
+            self.setAutoAcceptChildRows(self._kept is None)
+
         # begin/endFilterChange replace invalidateRowsFilter from Qt 6.9 on.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-            self._words = words
+            change()
             self.endFilterChange()
         else:
-            self._words = words
+            change()
             self.invalidateRowsFilter()
 
     @property
@@ -44,5 +55,7 @@ class TreeFilter(QSortFilterProxyModel):
         if not self._words:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._kept is not None:
+            return index.internalId() in self._kept
         text = index.data(Role.FILTER_TEXT) or ""
         return all(word in text for word in self._words)

@@ -1,7 +1,9 @@
 """The reader: the whole act as formatted text, with the current clause, marks and hits shown.
 
 The act is one document (a few hundred nodes render in a few tens of milliseconds), so the
-reader scrolls rather than pages. After loading, every text block is mapped to the node whose
+reader scrolls rather than pages. A corpus far longer than the act (a hundred thousand
+nodes would take minutes to lay out) is shown a window of ``WINDOW_NODES`` at a time, moved
+to wherever the user goes, with links to the nodes before and after it. After loading, every text block is mapped to the node whose
 anchor opened it; that map turns scroll positions and clicks into node ids and node ids into
 the blocks to tint. Nothing is ever fetched (``StaticBrowser``).
 """
@@ -33,6 +35,7 @@ from gp_desktop.corpus.act_html import AMEND_SCHEME, SERIF_FAMILIES, document_ht
 from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.titles import amendment_note
+from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.static_browser import StaticBrowser
 
 CURRENT_COLOUR = QColor("#edf3fb")
@@ -48,6 +51,15 @@ SCROLL_MARGIN = 0
 """Pixels left above a node scrolled to the top (its block's own top margin already is)."""
 _BAR_WIDTH = 3
 MIN_WIDTH = 420
+WINDOW_NODES = 1000
+"""Nodes laid out at once: the whole act (about 450) and then some; beyond, a window
+(Qt's setHtml grows with the square of the blocks: 1000 nodes take 0.1 s, 4000 take 1.5 s)."""
+WINDOW_SCHEME = "gp-window"
+_WINDOW_STARTS = (m.PART, m.CHAPTER, m.CLAUSE)
+
+
+def _window_link(direction: str, text: str) -> str:
+    return f'<p class="window"><a href="{WINDOW_SCHEME}:{direction}">{text}</a></p>'
 
 
 class Reader(StaticBrowser):
@@ -91,6 +103,8 @@ class Reader(StaticBrowser):
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_settle.start())
         self._placed_at = -1
         self._scroll_target = ""
+        self._order = {n.id: k for k, n in enumerate(corpus.nodes)}
+        self._window = (0, min(len(corpus.nodes), WINDOW_NODES))
         self.context_actions: list[QAction] = []
         """The window's actions offered in the context menu after the standard ones."""
         self._load()
@@ -104,7 +118,13 @@ class Reader(StaticBrowser):
         font.setPointSize(self._font_size)
         doc.setDefaultFont(font)
         doc.setDefaultStyleSheet(style_sheet(self._font_size))
-        self.setHtml(document_html(self.corpus))
+        start, end = self._window
+        html = document_html(self.corpus, self.corpus.nodes[start:end])
+        if start > 0:
+            html = html.replace("<body>", f"<body>{_window_link('prev', '↑ Предыдущие пункты')}", 1)
+        if end < len(self.corpus.nodes):
+            html = html.replace("</body>", f"{_window_link('next', '↓ Следующие пункты')}</body>")
+        self.setHtml(html)
         self._fit_page()
         self._map_blocks()
         self._refresh_selections()
@@ -113,7 +133,7 @@ class Reader(StaticBrowser):
         """Which node each block belongs to: the last anchor met, in document order."""
         self._block_node = []
         self._first_block = {}
-        current = self.corpus.nodes[0].id
+        current = self.corpus.nodes[self._window[0]].id
         block = self.document().begin()
         while block.isValid():
             it = block.begin()
@@ -156,7 +176,9 @@ class Reader(StaticBrowser):
             return own
         last_node = self.corpus.subtree(node_id)[-1]
         end = self._own_range(last_node.id)
-        return own[0], end[1] if end else own[1]
+        if end is None:  # the node goes on past the window
+            return own[0], len(self._block_node) - 1
+        return own[0], end[1]
 
     def node_at_block(self, number: int) -> str:
         if 0 <= number < len(self._block_node):
@@ -195,6 +217,7 @@ class Reader(StaticBrowser):
         """Scroll to the node, make it current and highlight ``words`` in it."""
         if node_id not in self.corpus.by_id:
             return
+        self._ensure_shown(node_id)
         self._current = tree_node_id(self.corpus, node_id)
         self._words = tuple(w for w in words if w)
         self._words_node = node_id
@@ -404,7 +427,7 @@ class Reader(StaticBrowser):
             help_event: QHelpEvent = event  # type: ignore[assignment]
             text = self.tooltip_at(help_event.pos())
             if text:
-                QToolTip.showText(help_event.globalPos(), text, self.viewport())
+                QToolTip.showText(help_event.globalPos(), plain_tip(text), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -440,6 +463,47 @@ class Reader(StaticBrowser):
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == AMEND_SCHEME:
             self.amendment_clicked.emit(url.path())
+        elif url.scheme() == WINDOW_SCHEME:
+            start, end = self._window
+            nodes = self.corpus.nodes
+            if url.path() == "prev" and start > 0:
+                self._move_window(start - 1, at_end=True)
+                target = nodes[start - 1].id
+            elif url.path() == "next" and end < len(nodes):
+                self._move_window(end)
+                target = nodes[end].id
+            else:
+                return
+            self._current = tree_node_id(self.corpus, target)
+            self._refresh_selections()
+            self._scroll_to(target, None)
+            self.node_clicked.emit(self._current)
+
+    # -- the window on a long corpus -----------------------------------------------------
+    @property
+    def shown_range(self) -> tuple[int, int]:
+        """The nodes laid out now: ``corpus.nodes[start:end]`` (all of them for the act)."""
+        return self._window
+
+    def _ensure_shown(self, node_id: str) -> None:
+        index = self._order[node_id]
+        if not self._window[0] <= index < self._window[1]:
+            self._move_window(index)
+
+    def _move_window(self, index: int, at_end: bool = False) -> None:
+        """Lay out the window that holds node ``index``: starting a little before it (or,
+        ``at_end``, ending with it), at the start of a clause, chapter or part."""
+        nodes = self.corpus.nodes
+        wanted = index - WINDOW_NODES + WINDOW_NODES // 10 if at_end else index - WINDOW_NODES // 10
+        start = max(0, wanted)
+        earliest = max(0, start - 200)
+        while start > earliest and nodes[start].kind not in _WINDOW_STARTS:
+            start -= 1
+        end = min(len(nodes), start + WINDOW_NODES)
+        if (start, end) == self._window:
+            return
+        self._window = (start, end)
+        self._load()
 
     def _fit_page(self) -> None:
         """Lines of a readable length: past that width the page is centred between margins."""
@@ -467,4 +531,5 @@ class Reader(StaticBrowser):
             self.visible_node_changed.emit(tree_node_id(self.corpus, node_id))
 
     def block_of(self, node_id: str) -> QTextBlock:
+        """The first block of ``node_id`` (the window's first block if it is not laid out)."""
         return self.document().findBlockByNumber(self._first_block.get(node_id, 0))

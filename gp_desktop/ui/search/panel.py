@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from gp_desktop.corpus.outline import choice_node
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.search.service import SearchService
+from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.record_list import Index, RecordListModel
 from gp_desktop.ui.widgets.roles import Role
 
@@ -289,7 +290,7 @@ class SearchPanel(QWidget):
     def _on_unavailable(self, message: str) -> None:
         self.field.setEnabled(False)
         self.field.setPlaceholderText("Поиск недоступен")
-        self.field.setToolTip(message)
+        self.field.setToolTip(plain_tip(message))
         self.status.setText(f"Поиск недоступен: {html.escape(message)}")
 
     @property

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus, Event
 from gp_desktop.ui.timeline.model import TimelineModel
+from gp_desktop.ui.widgets.plain_text import plain_label
 from gp_desktop.ui.widgets.roles import Role
 from gp_desktop.wording import clauses
 
@@ -68,7 +69,7 @@ class TimelinePanel(QWidget):
         row.addWidget(self.since_button)
         row.addStretch(1)
 
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("marksStatus")
         self.status.setWordWrap(True)
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
+from gp_desktop.ui.widgets.plain_text import plain_tip
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -78,6 +80,9 @@ class GroupedModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == 0:
-            return self.group_data(self._groups[index.row()], role)
-        group = self._groups[index.internalId() - 1]
-        return self.row_data(group, self._rows[index.internalId() - 1][index.row()], role)
+            value = self.group_data(self._groups[index.row()], role)
+        else:
+            group = self._groups[index.internalId() - 1]
+            value = self.row_data(group, self._rows[index.internalId() - 1][index.row()], role)
+        # Corpus text in a tooltip is shown as text, never as HTML that loads files.
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole and value else value

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from gp_desktop.ui.widgets.plain_text import plain_tip
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -41,7 +43,11 @@ class RecordListModel(QAbstractListModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         record = self.record(index)
-        return None if record is None else self.record_data(record, role)
+        if record is None:
+            return None
+        value = self.record_data(record, role)
+        # Corpus text in a tooltip is shown as text, never as HTML that loads files.
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole and value else value
 
     def record_data(self, record: Any, role: int) -> Any:
         raise NotImplementedError
