@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -38,6 +37,7 @@ from gp_desktop.ui.bookmarks.panel import BookmarksPanel
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.excerpt.panel import ExcerptPanel
 from gp_desktop.ui.navigator.panel import Navigator
+from gp_desktop.ui.reader.goto_dialog import GotoDialog
 from gp_desktop.ui.reader.view import Reader
 from gp_desktop.ui.search.panel import SearchPanel
 from gp_desktop.ui.search.service import Opener, SearchService
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self.goto_dialog: GotoDialog | None = None
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.search_panel.exact_action.setChecked(settings.get(keys.EXACT_FORM))
+        self._restore_session()
         self.navigator.act_model.set_bookmarked(b.node_id for b in bookmarks)
         self._restore_layout()
         start = settings.get(keys.LAST_NODE)
@@ -487,6 +489,17 @@ class MainWindow(QMainWindow):
         self._default_dock_sizes()
         self.settings.reset_layout()
 
+    def _restore_session(self) -> None:
+        """The ticked clauses and the search of the last session (run once the index is up)."""
+        self.choice.set_all(self.settings.get(keys.EXCERPT_CHOICE).split())
+        self.search_panel.field.setText(self.settings.get(keys.SEARCH_TEXT))
+        # Kept as they change, not only at a clean quit.
+        self.choice.changed.connect(lambda _ids: self._save_choice())
+
+    def _save_choice(self) -> None:
+        if self.persist:
+            self.settings.set(keys.EXCERPT_CHOICE, " ".join(self.choice.ids))
+
     def save_settings(self) -> str:
         s = self.settings
         s.set(keys.GEOMETRY, self.saveGeometry())
@@ -497,6 +510,8 @@ class MainWindow(QMainWindow):
         s.set(keys.CHANGED_SINCE, self.timeline.since)
         s.set(keys.EXCERPT_FOOTNOTES, self.excerpt_panel.footnotes)
         s.set(keys.EXCERPT_FOLDER, self.excerpt_panel.folder)
+        s.set(keys.EXCERPT_CHOICE, " ".join(self.choice.ids))
+        s.set(keys.SEARCH_TEXT, self.search_panel.field.text())
         return s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -563,11 +578,14 @@ class MainWindow(QMainWindow):
             self.actions["forward"].setEnabled(self._history_at < len(self._history) - 1)
 
     def ask_goto(self) -> None:
-        text, ok = QInputDialog.getText(
-            self, "Перейти к пункту", "Пункт (например: 19, п. 19, 19.8, пп. 8 п. 19, глава 3):"
-        )
-        if ok and text.strip():
-            self.goto(text)
+        if self.goto_dialog is None:
+            self.goto_dialog = GotoDialog(lambda text: resolve(self.corpus, text), self)
+            self.goto_dialog.chosen.connect(self._went_to)
+        self.goto_dialog.ask()
+
+    def _went_to(self, node_id: str) -> None:
+        self.open_node(node_id)
+        self.reader.setFocus()
 
     def goto(self, reference: str) -> bool:
         node_id = resolve(self.corpus, reference)

@@ -37,6 +37,16 @@ EXACT_FORM = Key("preferences/search_exact_form", bool, False)
 CHANGED_SINCE = Key("preferences/changed_since", str, "2025-01-01")
 EXCERPT_FOOTNOTES = Key("preferences/excerpt_footnotes", bool, True)
 EXCERPT_FOLDER = Key("preferences/excerpt_folder", str, "")
+LOOK = Key("preferences/look", str, "system")
+WINDOW_FONT_SIZE = Key("preferences/window_font_size", int, 0)
+"""Points for the whole window (menus, panes, dialogs); 0: the system's size."""
+
+# What the user was working on, there again on the next start.
+EXCERPT_CHOICE = Key("session/excerpt_choice", str, "")
+"""The node ids ticked for the excerpt, in document order, separated by spaces."""
+SEARCH_TEXT = Key("session/search_text", str, "")
+SEARCH_SCOPE = Key("session/search_scope", str, "")
+"""The part or chapter the search is limited to ("": the whole act)."""
 
 # Window layout.
 GEOMETRY = Key("window/geometry", QByteArray, QByteArray())
@@ -49,6 +59,11 @@ ALL_KEYS = (
     CHANGED_SINCE,
     EXCERPT_FOOTNOTES,
     EXCERPT_FOLDER,
+    LOOK,
+    WINDOW_FONT_SIZE,
+    EXCERPT_CHOICE,
+    SEARCH_TEXT,
+    SEARCH_SCOPE,
     GEOMETRY,
     DOCK_STATE,
 )

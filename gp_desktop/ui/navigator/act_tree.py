@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.citations import citation
@@ -20,10 +20,9 @@ from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.titles import amendment_note, node_title
 from gp_desktop.text_fold import fold
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.look import reader_colours
 from gp_desktop.ui.widgets import icons
 from gp_desktop.ui.widgets.roles import Role
-
-MARK_COLOUR = QColor("#fbe7a6")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -107,7 +106,9 @@ class ActTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.star() if node.id in self._bookmarked else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return MARK_COLOUR if node.id in self._marked else None
+            if node.id in self._marked:
+                return reader_colours(QGuiApplication.palette()).mark
+            return None
         if role == Qt.ItemDataRole.FontRole:
             if node.id in self._marked or node.kind in (m.PART, m.CHAPTER):
                 font = QFont()

@@ -15,6 +15,7 @@ from gp_desktop.ui.navigator.act_tree import ActTreeModel
 from gp_desktop.ui.navigator.institutions import InstitutionModel
 from gp_desktop.ui.navigator.tree_filter import TreeFilter
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.widgets.user_choice import on_user_choice
 
 FILTER_DELAY_MS = 150
 
@@ -80,7 +81,7 @@ class Navigator(QWidget):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_field.textChanged.connect(lambda _t: self._filter_timer.start())
         for view in (self.act_view, self.institution_view):
-            view.selectionModel().currentChanged.connect(self._on_current)
+            on_user_choice(view, self._on_current)
             view.activated.connect(self._on_activated)
         self._expand_top()
 
@@ -106,7 +107,7 @@ class Navigator(QWidget):
             self._expand_top()
         self.institution_view.expandAll()
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current(self, current: QModelIndex) -> None:
         if self._following or not current.isValid():
             return
         node_id = current.data(Role.NODE_ID)

@@ -47,6 +47,7 @@ from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.search.service import SearchService
 from gp_desktop.ui.widgets.record_list import Index, RecordListModel
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.widgets.user_choice import on_user_choice
 
 DEBOUNCE_MS = 300
 LIMIT = 100
@@ -241,7 +242,7 @@ class SearchPanel(QWidget):
         self.view.setBatchSize(RESULTS_BATCH)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.selectionModel().currentChanged.connect(self._on_current)
+        on_user_choice(self.view, self._on_current)
         self.view.activated.connect(self._on_activated)
 
         layout = QVBoxLayout(self)
@@ -381,7 +382,7 @@ class SearchPanel(QWidget):
         return self._suggestion
 
     # -- choosing ----------------------------------------------------------------------
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current(self, current: QModelIndex) -> None:
         if current.isValid():
             self.hit_chosen.emit(current.data(Role.RECORD))
 

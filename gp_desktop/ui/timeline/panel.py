@@ -24,6 +24,7 @@ from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus, Event
 from gp_desktop.ui.timeline.model import TimelineModel
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.widgets.user_choice import on_user_choice
 from gp_desktop.wording import clauses
 
 
@@ -42,7 +43,7 @@ class TimelinePanel(QWidget):
         self.view.setHeaderHidden(True)
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
-        self.view.selectionModel().currentChanged.connect(self._on_current)
+        on_user_choice(self.view, self._on_current)
         self.view.activated.connect(self._on_activated)
 
         self.since_edit = QDateEdit()
@@ -117,7 +118,7 @@ class TimelinePanel(QWidget):
         self.view.clearSelection()
         self._mark([], "")
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current(self, current: QModelIndex) -> None:
         if not current.isValid():
             return
         if self.model.is_group(current):
