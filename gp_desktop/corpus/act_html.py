@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.corpus.restricted import NOTE as RESTRICTED_NOTE
+from gp_desktop.corpus.restricted import restricted_annexes
 
 AMEND_SCHEME = "gp-amend"
 SERIF_FAMILIES = ("PT Serif", "Times New Roman", "Liberation Serif", "DejaVu Serif", "serif")
@@ -70,11 +72,15 @@ def node_block(node: m.Node, amended: bool, nested: bool = False) -> str:
 def document_html(corpus: Corpus) -> str:
     amended = {link.node_id for link in corpus.node_amendments}
     nesting = (m.SUBCLAUSE, m.ITEM)
+    # Under the stamps of an annex that is not published, one note says so.
+    notes_after = {corpus.subtree(a.last)[-1].id for a in restricted_annexes(corpus)}
     blocks = []
     for node in corpus.nodes:
         parent = corpus.by_id.get(node.parent_id) if node.parent_id else None
         nested = parent is not None and parent.kind in nesting
         blocks.append(node_block(node, node.id in amended, nested))
+        if node.id in notes_after:
+            blocks.append(f'<p class="restricted">{_ESC(RESTRICTED_NOTE)}</p>')
     return "<html><body>\n" + "\n".join(blocks) + "\n</body></html>"
 
 
@@ -116,6 +122,8 @@ p.footnote {{ color: {c.footnote}; font-size: {small}pt; margin-left: {indent}px
               text-indent: 0px; margin-top: 4px; margin-bottom: 8px; }}
 p.approval, p.marker {{ text-align: right; text-indent: 0px; font-size: {small}pt;
                         color: {c.marker}; }}
+p.restricted {{ text-align: center; text-indent: 0px; font-style: italic;
+                margin-top: {pt}px; margin-bottom: {pt * 2}px; color: {c.footnote}; }}
 p.signature {{ text-indent: 0px; margin-top: {pt}px; }}
 p.table-anchor {{ margin: 0px; text-indent: 0px; }}
 table.act-table {{ font-size: {small}pt; border-color: {c.table_border}; }}

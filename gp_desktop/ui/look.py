@@ -19,9 +19,9 @@ from gp_desktop.corpus.act_html import LIGHT, DocumentColours
 
 SYSTEM, LIGHT_LOOK, DARK, CONTRAST = "system", "light", "dark", "contrast"
 LOOKS: dict[str, str] = {
-    SYSTEM: "Как в &системе",
-    LIGHT_LOOK: "&Светлое",
-    DARK: "&Тёмное",
+    SYSTEM: "&Как в системе",
+    LIGHT_LOOK: "&Светлые",
+    DARK: "&Тёмные",
     CONTRAST: "&Высокий контраст",
 }
 WINDOW_FONT_SIZES = (0, 9, 10, 11, 12, 14, 16, 18)

@@ -13,7 +13,7 @@ import html
 import sys
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,10 @@ from gp_desktop.ui import settings as keys
 from gp_desktop.ui.bookmarks.panel import BookmarksPanel
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.excerpt.panel import ExcerptPanel
+from gp_desktop.ui.first_start import available_area, first_layout
+from gp_desktop.ui.help.window import HelpWindow
+from gp_desktop.ui.look import Look
+from gp_desktop.ui.look_menu import LookMenu
 from gp_desktop.ui.navigator.panel import Navigator
 from gp_desktop.ui.reader.goto_dialog import GotoDialog
 from gp_desktop.ui.reader.view import Reader
@@ -44,6 +48,7 @@ from gp_desktop.ui.search.service import Opener, SearchService
 from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.timeline.panel import TimelinePanel
 from gp_desktop.ui.widgets import icons
+from gp_desktop.ui.widgets.action_tips import add_shortcut_tips
 from gp_desktop.ui.widgets.roles import Role
 
 APP_TITLE = "Положение о Генеральной прокуратуре"
@@ -97,6 +102,19 @@ def about_text(corpus: Corpus) -> str:
     )
 
 
+def _keep_access_letter(dock: QDockWidget) -> None:
+    """The pane's entry in «Вид → Панели» opens with the first letter of its title; Qt
+    rewrites the entry's text whenever the title changes («Результаты поиска (6)»)."""
+    action = dock.toggleViewAction()
+
+    def mark(title: str) -> None:
+        if "&" not in title:
+            action.setText(f"&{title}")
+
+    dock.windowTitleChanged.connect(mark)
+    mark(dock.windowTitle())
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()
     node_opened = Signal(str)
@@ -147,9 +165,16 @@ class MainWindow(QMainWindow):
             self.choice, settings.get(keys.EXCERPT_FOOTNOTES), settings.get(keys.EXCERPT_FOLDER)
         )
 
+        self.look = Look(
+            QApplication.instance(), settings.get(keys.LOOK), settings.get(keys.WINDOW_FONT_SIZE)
+        )
+        self.look_menu = LookMenu(self.look, self)
+        self.help_window: HelpWindow | None = None
+
         self._build_docks()
         self._build_actions()
         self._build_menus_and_toolbar()
+        add_shortcut_tips(self.actions.values())
         self._build_status_bar()
         self._connect()
 
@@ -242,6 +267,8 @@ class MainWindow(QMainWindow):
         self.actions["exact"] = self.search_panel.exact_action
         self.search_panel.exact_action.setObjectName("exact")
         self.search_panel.exact_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.search_panel.exact_action.setText("&Точная форма")
+        self.search_panel.exact_action.setIconText("Точная форма")
         self.addAction(self.search_panel.exact_action)
         add(
             "copy_citation",
@@ -260,41 +287,41 @@ class MainWindow(QMainWindow):
         add("zoom_in", "&Крупнее", lambda: self.change_font_size(1), [sk.ZoomIn, "Ctrl+="])
         add("zoom_out", "&Мельче", lambda: self.change_font_size(-1), [sk.ZoomOut])
         add("zoom_reset", "&Обычный размер", self.reset_font_size, ["Ctrl+0"])
-        add("focus_tree", "Перейти в оглавление", self._focus_tree, ["Ctrl+1"])
-        add("focus_institutions", "Перейти к учреждениям", self._focus_institutions, ["Ctrl+2"])
-        add("focus_reader", "Перейти к тексту", self._focus(self.reader), ["Ctrl+3"])
+        add("focus_tree", "Перейти в о&главление", self._focus_tree, ["Ctrl+1"])
+        add("focus_institutions", "Перейти к &учреждениям", self._focus_institutions, ["Ctrl+2"])
+        add("focus_reader", "Перейти к &тексту", self._focus(self.reader), ["Ctrl+3"])
         add(
             "focus_results",
-            "Перейти к результатам поиска",
+            "Перейти к &результатам поиска",
             self._focus(self.search_panel.view, "searchDock"),
             ["Ctrl+4"],
         )
         add(
             "focus_timeline",
-            "Перейти к истории изменений",
+            "Перейти к &истории изменений",
             self._focus(self.timeline.view, "timelineDock"),
             ["Ctrl+5"],
         )
         add(
             "focus_bookmarks",
-            "Перейти к закладкам",
+            "Перейти к зак&ладкам",
             self._focus(self.bookmarks_panel.view, "bookmarksDock"),
             ["Ctrl+6"],
         )
         add(
             "focus_filter",
-            "Фильтр оглавления",
+            "&Фильтр оглавления",
             self._focus(self.navigator.filter_field, "navigatorDock"),
             ["Ctrl+Shift+F"],
         )
         add(
             "changed_since",
-            "Отметить изменённые после даты",
+            "&Отметить изменённые после даты",
             self._mark_changed_since,
             ["Ctrl+Shift+M"],
         )
-        add("clear_marks", "Снять отметки", self.timeline.clear_marks, ["Ctrl+Shift+X"])
-        add("reset_layout", "Восстановить расположение панелей", self.reset_layout)
+        add("clear_marks", "&Снять отметки", self.timeline.clear_marks, ["Ctrl+Shift+X"])
+        add("reset_layout", "Восстановить р&асположение панелей", self.reset_layout)
         bookmark = add(
             "bookmark",
             "Добавить в &закладки",
@@ -305,6 +332,13 @@ class MainWindow(QMainWindow):
         )
         bookmark.setIcon(icons.star())
         self._build_excerpt_actions()
+        add(
+            "help",
+            "&Справка",
+            self.show_help,
+            [QKeySequence.StandardKey.HelpContents, "F1"],
+            tip="Клавиши, поиск, отметки, где хранятся файлы",
+        )
         add("about", "&О программе", self.show_about)
 
     def _build_excerpt_actions(self) -> None:
@@ -332,7 +366,7 @@ class MainWindow(QMainWindow):
             self.actions[action.objectName()] = action
         self.add_action(
             "focus_excerpt",
-            "Перейти к выписке",
+            "Перейти к в&ыписке",
             self._focus(self.excerpt_panel.view, "excerptDock"),
             ["Ctrl+7"],
         )
@@ -379,7 +413,11 @@ class MainWindow(QMainWindow):
         panels = view.addMenu("&Панели")
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
+            _keep_access_letter(dock)
         view.addAction(self.actions["reset_layout"])
+        view.addSeparator()
+        view.addMenu(self.look_menu.colours)
+        view.addMenu(self.look_menu.fonts)
         menu("history", "&История", ["changed_since", "clear_marks"])
         menu("bookmarks", "&Закладки", ["bookmark", "focus_bookmarks"])
         menu(
@@ -397,7 +435,7 @@ class MainWindow(QMainWindow):
                 "focus_excerpt",
             ],
         )
-        menu("help", "&Справка", ["about"])
+        menu("help", "&Справка", ["help", None, "about"])
 
         toolbar = QToolBar("Панель инструментов")
         toolbar.setObjectName("mainToolbar")
@@ -408,7 +446,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.actions["bookmark"])
         toolbar.addSeparator()
-        search_label = QLabel("&Поиск: ")
+        search_label = QLabel("П&оиск: ")
         search_label.setBuddy(self.search_panel.field)
         toolbar.addWidget(search_label)
         toolbar.addWidget(self.search_panel.field)
@@ -456,19 +494,21 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(keys.GEOMETRY)
         state = self.settings.get(keys.DOCK_STATE)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.setGeometry(first_layout(available_area(self)).geometry)
         if state.isEmpty() or not self.restoreState(state):
             self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:
+        """Panes in proportion to the window (first_start.py), the text in the middle."""
+        fit = first_layout(QRect(0, 0, self.width(), self.height()))
         self.resizeDocks(
             [self.docks["navigatorDock"], self.docks["searchDock"]],
-            [300, 350],
+            [fit.left_width, fit.right_width],
             Qt.Orientation.Horizontal,
         )
         self.resizeDocks(
             [self.docks["searchDock"], self.docks["timelineDock"]],
-            [420, 330],
+            [fit.results_height, fit.tabs_height],
             Qt.Orientation.Vertical,
         )
 
@@ -511,6 +551,8 @@ class MainWindow(QMainWindow):
         s.set(keys.EXCERPT_FOOTNOTES, self.excerpt_panel.footnotes)
         s.set(keys.EXCERPT_FOLDER, self.excerpt_panel.folder)
         s.set(keys.EXCERPT_CHOICE, " ".join(self.choice.ids))
+        s.set(keys.LOOK, self.look.look)
+        s.set(keys.WINDOW_FONT_SIZE, self.look.font_size)
         s.set(keys.SEARCH_TEXT, self.search_panel.field.text())
         return s.sync()
 
@@ -751,6 +793,15 @@ class MainWindow(QMainWindow):
         box.setObjectName("warningBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def show_help(self) -> None:
+        if self.help_window is None:
+            actions = [a for a in self.actions.values() if a.shortcuts()]
+            self.help_window = HelpWindow(actions, self.corpus.path, self)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        self.help_window.field.setFocus()
 
     def show_about(self) -> None:
         box = QMessageBox(self)

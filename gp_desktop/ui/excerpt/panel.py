@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
+    QGridLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -136,7 +138,7 @@ class ExcerptPanel(QWidget):
             "excerptList", "Пункты выписки", self.model, self._open, self.remove_current
         )
 
-        self.footnotes_box = QCheckBox("Со &сносками")
+        self.footnotes_box = QCheckBox("Со с&носками")
         self.footnotes_box.setObjectName("excerptFootnotes")
         self.footnotes_box.setToolTip("Включить в выписку сноски об изменениях")
         self.footnotes_box.setChecked(footnotes)
@@ -170,20 +172,29 @@ class ExcerptPanel(QWidget):
             self.clear_action,
         ]
 
-        # A tool bar rather than a row of buttons: in a narrow pane it folds what does not fit
-        # into its «»» menu instead of widening the pane.
-        self.toolbar = QToolBar("Выписка")
-        self.toolbar.setObjectName("excerptToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action, short in (
-            (self.print_action, "Печать"),
-            (self.preview_action, "Просмотр"),
-            (self.save_action, "Сохранить"),
-            (self.copy_action, "Копировать"),
-            (self.clear_action, "Очистить"),
+        # Buttons in rows that wrap to the pane's width: every action stays in sight (a tool
+        # bar folded the last ones into its «»» menu once the pane was narrow).
+        self.buttons = QWidget()
+        self.buttons.setObjectName("excerptButtons")
+        grid = QGridLayout(self.buttons)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(2)
+        for number, (action, short) in enumerate(
+            (
+                (self.print_action, "Печать"),
+                (self.preview_action, "Просмотр"),
+                (self.save_action, "Сохранить"),
+                (self.copy_action, "Копировать"),
+                (self.clear_action, "Очистить"),
+            )
         ):
             action.setIconText(short)
-            self.toolbar.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            grid.addWidget(button, number // 3, number % 3)
+        grid.addWidget(self.footnotes_box, 1, 2)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -198,8 +209,7 @@ class ExcerptPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.footnotes_box)
+        layout.addWidget(self.buttons)
         layout.addWidget(splitter, 1)
 
         self._saver = _Saver(self)

@@ -17,6 +17,7 @@ from gp_desktop.corpus import model as m
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.outline import TREE_KINDS, tree_node_id
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.corpus.restricted import restricted_annexes
 from gp_desktop.corpus.titles import amendment_note, node_title
 from gp_desktop.text_fold import fold
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
@@ -38,8 +39,12 @@ class ActTreeModel(QAbstractItemModel):
         self._children: dict[int, list[int]] = {-1: []}
         self._parent: dict[int, int] = {}
         self._row: dict[int, int] = {}
+        # A run of annexes whose text is not published is one row, under one title.
+        annexes = restricted_annexes(corpus)
+        self._titles = {a.first: a.title for a in annexes}
+        self._alias = {part: a.first for a in annexes for part in a.part_ids[1:]}
         for node in corpus.nodes:
-            if node.kind not in TREE_KINDS:
+            if node.kind not in TREE_KINDS or node.id in self._alias:
                 continue
             slot = len(self._nodes)
             self._nodes.append(node)
@@ -97,7 +102,7 @@ class ActTreeModel(QAbstractItemModel):
             return None
         node = self._nodes[index.internalId()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return node_title(node)
+            return self._titles.get(node.id) or node_title(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = citation(self.corpus, node.id)
             if note := amendment_note(self.corpus, node.id):
@@ -150,7 +155,8 @@ class ActTreeModel(QAbstractItemModel):
     # -- our own -------------------------------------------------------------------------
     def index_of(self, node_id: str) -> QModelIndex:
         """The row for ``node_id`` (or the nearest row above it); invalid if there is none."""
-        slot = self._slot.get(tree_node_id(self.corpus, node_id))
+        row_id = tree_node_id(self.corpus, node_id)
+        slot = self._slot.get(self._alias.get(row_id, row_id))
         if slot is None:
             return QModelIndex()
         return self.createIndex(self._row[slot], 0, slot)

@@ -16,6 +16,7 @@ from gp_desktop.ui.navigator.institutions import InstitutionModel
 from gp_desktop.ui.navigator.tree_filter import TreeFilter
 from gp_desktop.ui.widgets.roles import Role
 from gp_desktop.ui.widgets.user_choice import on_user_choice
+from gp_desktop.ui.widgets.wrapping import WrappingDelegate
 
 FILTER_DELAY_MS = 150
 
@@ -60,6 +61,8 @@ class Navigator(QWidget):
         self.institution_filter.setSourceModel(self.institution_model)
         self.institution_view = _tree("institutionTree", "Учреждения и подразделения")
         self.institution_view.setModel(self.institution_filter)
+        # Names that still differ only far along wrap rather than lose their end.
+        self.institution_view.setItemDelegate(WrappingDelegate(self.institution_view))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("navigatorTabs")
