@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from gp_desktop.corpus.act_html import LIGHT, DocumentColours
 
@@ -213,6 +213,25 @@ def _palette_for(look: str, system_palette: QPalette) -> QPalette | None:
     return None
 
 
+class _PlainStyle(QProxyStyle):
+    """Fusion, with check boxes outlined in the text's colour: Fusion draws their outline a
+    shade darker than the window, which on a dark or black page cannot be seen."""
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        ):
+            painter.save()
+            colour = QColor(option.palette.color(QPalette.ColorRole.Text))
+            colour.setAlpha(170)
+            painter.setPen(QPen(colour, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
+
+
 class Look(QObject):
     """The look and the window's font size in force; ``changed`` after either changes.
 
@@ -246,9 +265,9 @@ class Look(QObject):
         style, system_palette, system_font = _system(self.app)
         palette = _palette_for(self.look, system_palette)
         # Fusion draws every palette faithfully; the platform's style only its own.
-        wanted_style = "Fusion" if palette is not None else style
-        if self.app.style().name().lower() != wanted_style.lower():
-            self.app.setStyle(QStyleFactory.create(wanted_style))
+        plain = palette is not None
+        if isinstance(self.app.style(), _PlainStyle) != plain:
+            self.app.setStyle(_PlainStyle(QStyleFactory.create("Fusion")) if plain else style)
         wanted = palette if palette is not None else system_palette
         if self.app.palette() != wanted:
             self.app.setPalette(wanted)
