@@ -187,20 +187,10 @@ class _Child:
 
     # -- the measurement ---------------------------------------------------------------
     def run(self) -> dict:
-        from gp_desktop.bookmarks import Bookmarks
-        from gp_desktop.corpus.reader import Corpus
-        from gp_desktop.paths import bundled_corpus
-        from gp_desktop.ui.main_window import MainWindow
-        from gp_desktop.ui.settings import Settings
+        from gp_desktop.ui.window_factory import make_window
 
         folder = Path(tempfile.mkdtemp(prefix="gp-bench-stall-"))
-        corpus = Corpus(bundled_corpus())
-        window = MainWindow(
-            corpus,
-            Settings(folder / "settings.ini"),
-            Bookmarks.load(folder / "bookmarks.json"),
-            persist=False,
-        )
+        window = make_window(folder=folder, persist=False)
         service, panel = window.search_service, window.search_panel
         marks: dict[str, float] = {}
         window.first_painted.connect(lambda: marks.setdefault("painted", time.perf_counter()))
@@ -241,7 +231,7 @@ class _Child:
 
         bare = self.bare_typing()
         return {
-            "corpus_documents": len(corpus.nodes),
+            "corpus_documents": len(window.corpus.nodes),
             "first_paint_gap_ms": self.max_gap_ms(marks["shown"], marks["painted"]),
             "index_build_ms": round((marks["ready"] - marks["painted"]) * 1000, 1),
             "indexing_max_ms": self.max_gap_ms(marks["painted"], marks["ready"]),

@@ -35,17 +35,14 @@ def main(
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from gp_desktop.bookmarks import Bookmarks
-    from gp_desktop.corpus.reader import Corpus
-    from gp_desktop.paths import bundled_corpus
-    from gp_desktop.ui.main_window import MainWindow
     from gp_desktop.ui.settings import LOOK, Settings
+    from gp_desktop.ui.window_factory import make_window
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("gp-desktop")
     settings = Settings()
     settings.set(LOOK, look)
-    window = MainWindow(Corpus(bundled_corpus()), settings, Bookmarks.load())
+    window = make_window(settings=settings)
     if not first_start:
         window.resize(1280, 800)
     window.show()
@@ -57,8 +54,8 @@ def main(
             time.sleep(0.005)
 
     settle(60, lambda: window.search_service.is_ready)
-    window.add_bookmark("polozhenie/p-19")
-    window.add_bookmark("polozhenie/p-15/pp-3-1")
+    window.bookmarks.add("polozhenie/p-19")
+    window.bookmarks.add("polozhenie/p-15/pp-3-1")
     window.choice.set_all(["polozhenie/p-15/pp-4", "polozhenie/p-19/pp-8"])
     window.timeline.choose_event(EVENT)
     window.search_panel.search(QUERY)

@@ -175,13 +175,9 @@ def user_dirs(tmp_path, monkeypatch):
 @pytest.fixture
 def window(qtbot, corpus, user_dirs, search_index):
     """The real main window on the real act and index, shown, with search enabled."""
-    from gp_desktop.bookmarks import Bookmarks
-    from gp_desktop.ui.main_window import MainWindow
-    from gp_desktop.ui.settings import Settings
+    from gp_desktop.ui.window_factory import make_window
 
-    window = MainWindow(
-        corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
-    )
+    window = make_window(corpus, search_opener=lambda _corpus: search_index)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

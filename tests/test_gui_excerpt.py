@@ -9,11 +9,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionViewItem
 
-from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.ui.excerpt import printing
-from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.window_factory import make_window
 
 
 def click_check_box(qtbot, view, index):
@@ -149,9 +147,7 @@ def test_print_and_preview_from_the_window(window, qtbot, tmp_path):
 
 def test_excerpt_footnote_choice_is_remembered(qtbot, corpus, user_dirs, search_index):
     def build():
-        w = MainWindow(
-            corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
-        )
+        w = make_window(corpus, search_opener=lambda _corpus: search_index)
         qtbot.addWidget(w)
         return w
 

@@ -185,7 +185,7 @@ def test_bands_follow_the_current_clause_on_screen_and_past_it(reader):
 
 
 def test_amended_clauses_far_down_get_their_bar(reader, corpus):
-    amended = [n for n in corpus.nodes if n.id in reader._amended]
+    amended = [n for n in corpus.nodes if n.id in reader.amended]
     last = amended[-1].id
     reader.show_node(last)
     qtbot_wait(reader)

@@ -7,12 +7,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QListView
 
-from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.corpus.outline import tree_node_id
-from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.search import panel as search_panel
 from gp_desktop.ui.search.panel import SearchResultsModel, safe_snippet
-from gp_desktop.ui.settings import Settings
+from gp_desktop.ui.window_factory import make_window
 
 
 def type_text(widget, text):
@@ -144,7 +142,7 @@ def test_results_model_and_snippets(qapp, qtmodeltester, search_index):
 
 def test_first_run_shows_the_act_at_once_and_search_when_ready(qtbot, corpus, user_dirs):
     """No index in the cache yet: the real one is built on a worker thread."""
-    window = MainWindow(corpus, Settings(), Bookmarks.load())
+    window = make_window(corpus)
     qtbot.addWidget(window)
     window.show()
     # The act is there before the index is; the search field waits for it.

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.widgets import icons
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.window_factory import make_window
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def open_window(qtbot, corpus, user_dirs, search_index):
 
     def build(**kwargs) -> MainWindow:
         kwargs.setdefault("search_opener", lambda _corpus: search_index)
-        window = MainWindow(corpus, Settings(), Bookmarks.load(), **kwargs)
+        window = make_window(corpus, **kwargs)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -106,7 +106,7 @@ def test_timeline_event_marks_its_clauses_in_tree_and_reader(open_window, qtbot,
     )
     changed = [c.node_id for c in corpus.timeline()[-1].changes]
     assert window.navigator.act_model.marked == frozenset(changed)
-    assert window.reader._marked == frozenset(changed)
+    assert window.reader.marked == frozenset(changed)
     assert timeline.view.isExpanded(event)
     assert timeline.model.rowCount(event) == facts.LAST_DECREE_CHANGES
     assert facts.LAST_DECREE_STATUS in timeline.status.text()
@@ -125,7 +125,7 @@ def test_timeline_event_marks_its_clauses_in_tree_and_reader(open_window, qtbot,
     assert facts.CHANGED_BY_LAST_DECREE in window.navigator.act_model.marked
     timeline.clear_button.click()
     assert window.navigator.act_model.marked == frozenset()
-    assert window.reader._marked == frozenset()
+    assert window.reader.marked == frozenset()
 
 
 def test_badge_click_selects_the_decree_in_the_timeline(open_window):

@@ -71,15 +71,12 @@ def test_fifty_windows_opened_and_closed_do_not_grow_memory(
 ):
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from gp_desktop.bookmarks import Bookmarks
     from gp_desktop.ui.main_window import MainWindow
-    from gp_desktop.ui.settings import Settings
+    from gp_desktop.ui.window_factory import make_window
 
     def cycle(count: int) -> None:
         for k in range(count):
-            window = MainWindow(
-                corpus, Settings(), Bookmarks.load(), search_opener=lambda _c: search_index
-            )
+            window = make_window(corpus, search_opener=lambda _c: search_index)
             window.show()
             qtbot.waitExposed(window)
             qtbot.waitUntil(lambda w=window: w.search_service.is_ready)

@@ -57,15 +57,15 @@ def test_the_window_reports_damaged_user_files(qapp, qtbot, corpus, user_dirs, s
     from PySide6.QtWidgets import QMessageBox
 
     from gp_desktop.bookmarks import default_path as bookmarks_path
-    from gp_desktop.ui.main_window import MainWindow
     from gp_desktop.ui.settings import Settings
     from gp_desktop.ui.settings import default_path as settings_path
+    from gp_desktop.ui.window_factory import make_window
 
     for path in (bookmarks_path(), settings_path()):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"\xff\xfe\x00garbage")
     settings, bookmarks = Settings(), Bookmarks.load()
-    window = MainWindow(corpus, settings, bookmarks, search_opener=lambda _c: search_index)
+    window = make_window(corpus, settings, bookmarks, search_opener=lambda _c: search_index)
     qtbot.addWidget(window)
     window.show()
     for problem in (settings.problem, bookmarks.problem):

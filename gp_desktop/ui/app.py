@@ -101,12 +101,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
         return run_self_test(app, corpus, started)
 
-    from gp_desktop.ui.main_window import MainWindow
     from gp_desktop.ui.settings import Settings
+    from gp_desktop.ui.window_factory import make_window
 
     bookmarks = Bookmarks.load()
     settings = Settings()
-    window = MainWindow(corpus, settings, bookmarks)
+    window = make_window(corpus, settings, bookmarks)
     window.show()
     for problem in (settings.problem, bookmarks.problem):
         window.report_startup_problem(problem)

@@ -21,29 +21,32 @@ def _size_text(size: int) -> str:
 
 
 class LookMenu:
+    """Fills the two submenus the window declares (``actions.Submenu``) with the choices."""
+
     def __init__(self, look: Look, parent: QWidget) -> None:
         self.look = look
-        self.colours = QMenu("&Цвета", parent)
-        self.colours.setObjectName("coloursMenu")
-        self.fonts = QMenu("&Шрифт окна", parent)
-        self.fonts.setObjectName("windowFontMenu")
+        self.parent = parent
         self.look_actions: dict[str, QAction] = {}
         self.size_actions: dict[int, QAction] = {}
-        group = QActionGroup(self.colours)
+
+    def fill_colours(self, menu: QMenu) -> None:
+        group = QActionGroup(menu)
         for name, title in LOOKS.items():
-            action = self.colours.addAction(title)
+            action = menu.addAction(title)
             action.setObjectName(f"look_{name}")
             action.setCheckable(True)
-            action.setChecked(name == look.look)
-            action.triggered.connect(lambda _on=False, n=name: look.set_look(n))
+            action.setChecked(name == self.look.look)
+            action.triggered.connect(lambda _on=False, n=name: self.look.set_look(n))
             group.addAction(action)
             self.look_actions[name] = action
-        sizes = QActionGroup(self.fonts)
+
+    def fill_fonts(self, menu: QMenu) -> None:
+        group = QActionGroup(menu)
         for size in WINDOW_FONT_SIZES:
-            action = self.fonts.addAction(_size_text(size))
+            action = menu.addAction(_size_text(size))
             action.setObjectName(f"window_font_{size}")
             action.setCheckable(True)
-            action.setChecked(size == look.font_size)
-            action.triggered.connect(lambda _on=False, n=size: look.set_font_size(n))
-            sizes.addAction(action)
+            action.setChecked(size == self.look.font_size)
+            action.triggered.connect(lambda _on=False, n=size: self.look.set_font_size(n))
+            group.addAction(action)
             self.size_actions[size] = action

@@ -17,11 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.settings import Settings
+from gp_desktop.ui.window_factory import make_window
 
 QUERY = "огневая подготовка"
 PAINT_TIMEOUT = 30.0
@@ -55,12 +54,7 @@ def run_self_test(app: QApplication, corpus: Corpus, started: float) -> int:
     report: dict[str, object] = {"ok": False}
     with tempfile.TemporaryDirectory(prefix="gp-desktop-self-test-") as tmp:
         folder = Path(tmp)
-        window = MainWindow(
-            corpus,
-            Settings(folder / "settings.ini"),
-            Bookmarks.load(folder / "bookmarks.json"),
-            persist=False,
-        )
+        window = make_window(corpus, folder=folder, persist=False)
         painted: list[float] = []
 
         def on_first_paint() -> None:

@@ -1,7 +1,7 @@
 """The bookmarks pane: starred clauses in the order they were starred; Enter opens one.
 
-The list is a view of ``gp_desktop.bookmarks.Bookmarks``; starring and unstarring go through
-the window, which saves the file and refreshes this model.
+The list is a view of the window's ``BookmarksStore`` (``store.py``): it follows the store's
+``changed``, and removing a bookmark here goes through the store, which saves the file.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gp_desktop.bookmarks import Bookmark, Bookmarks
+from gp_desktop.bookmarks import Bookmark
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui.bookmarks.store import BookmarksStore
 from gp_desktop.ui.widgets import icons
 from gp_desktop.ui.widgets.clause_list import clause_entry, clause_list
 from gp_desktop.ui.widgets.record_list import RecordListModel
@@ -22,7 +23,7 @@ from gp_desktop.ui.widgets.roles import Role
 
 
 class BookmarksModel(RecordListModel):
-    def __init__(self, corpus: Corpus, bookmarks: Bookmarks, parent=None) -> None:
+    def __init__(self, corpus: Corpus, bookmarks: BookmarksStore, parent=None) -> None:
         super().__init__(parent)
         self.corpus = corpus
         self._bookmarks = bookmarks
@@ -57,11 +58,12 @@ class BookmarksModel(RecordListModel):
 
 class BookmarksPanel(QWidget):
     node_chosen = Signal(str)
-    remove_requested = Signal(str)
 
-    def __init__(self, corpus: Corpus, bookmarks: Bookmarks, parent: QWidget | None = None):
+    def __init__(self, corpus: Corpus, bookmarks: BookmarksStore, parent: QWidget | None = None):
         super().__init__(parent)
+        self.bookmarks = bookmarks
         self.model = BookmarksModel(corpus, bookmarks, self)
+        bookmarks.changed.connect(self.model.refresh)
         self.view = clause_list(
             "bookmarksList", "Закладки", self.model, self._open, self.remove_current, spacing=2
         )
@@ -100,7 +102,8 @@ class BookmarksPanel(QWidget):
     def remove_current(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
-            self.remove_requested.emit(index.data(Role.RECORD).node_id)
+            self.bookmarks.remove(index.data(Role.RECORD).node_id)
 
-    def refresh(self) -> None:
-        self.model.refresh()
+    def focus(self) -> None:
+        """The keyboard focus to the list of bookmarks."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)

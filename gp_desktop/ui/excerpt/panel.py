@@ -2,22 +2,21 @@
 what to do with it (print, preview, save as PDF/ODT/HTML/text, copy with the citation).
 
 The выписка is composed by ``gp_desktop.excerpt`` (plain Python, milliseconds) each time the
-choice changes; files are written on a worker thread, so a long PDF never stalls the window;
-printing and its preview use ``gp_desktop.ui.excerpt.printing``, the same pages as the PDF.
+choice changes; files are written on a worker thread (``gp_desktop.ui.tasks``), so a long PDF
+never stalls the window; printing and its preview use ``gp_desktop.ui.excerpt.printing``, the
+same pages as the PDF.
 """
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
-    QObject,
     QStandardPaths,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QAction
@@ -38,6 +37,7 @@ from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.excerpt import Excerpt, compose_excerpt
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.tasks import Tasks
 from gp_desktop.ui.widgets.clause_list import clause_entry, clause_list
 from gp_desktop.ui.widgets.record_list import RecordListModel
 from gp_desktop.ui.widgets.roles import Role
@@ -81,33 +81,19 @@ def _printing():
     return printing
 
 
-class _Saver(QObject):
-    """Writes a file on a worker thread and reports back on the GUI thread."""
+class SaveError(Exception):
+    """Why a file of the выписка was not written; the message is for the user."""
 
-    done = Signal(str, str)
-    """Path and error message ("" when the file was written)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+def _save_on_worker(printing, excerpt: Excerpt, path: str) -> str:
+    try:
+        return str(printing.save_excerpt(excerpt, path))
+    except (CorpusError, OSError) as exc:
+        raise SaveError(str(exc)) from None
 
-    def save(self, excerpt: Excerpt, path: str) -> None:
-        printing = _printing()  # imported here, on the GUI thread, not first on the worker
-        self._pool.start(lambda: self._save_on_worker(printing, excerpt, path))
 
-    def _save_on_worker(self, printing, excerpt: Excerpt, path: str) -> None:
-        try:
-            written = printing.save_excerpt(excerpt, path)
-        except (CorpusError, OSError) as exc:
-            answer = (path, str(exc))
-        else:
-            answer = (str(written), "")
-        with contextlib.suppress(RuntimeError):  # the window is gone: nobody to tell
-            self.done.emit(*answer)
-
-    def wait(self) -> None:
-        self._pool.waitForDone()
+BUTTONS_PER_ROW = 3
+"""Three buttons a row fit the narrowest pane of a 1024-pixel screen."""
 
 
 class ExcerptPanel(QWidget):
@@ -123,8 +109,12 @@ class ExcerptPanel(QWidget):
         choice: ExcerptChoice,
         footnotes: bool = True,
         folder: str = "",
+        actions: Sequence[QAction] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """``actions`` go on the pane's tool bar (print, preview, save, copy, clear): they are
+        declared in ``gp_desktop.ui.actions`` and built by the window, which also enables
+        them while something is chosen."""
         super().__init__(parent)
         self.choice = choice
         self.corpus = choice.corpus
@@ -155,23 +145,6 @@ class ExcerptPanel(QWidget):
         self.empty.setObjectName("excerptEmpty")
         self.empty.setWordWrap(True)
 
-        self.print_action = self._action("excerpt_print", "&Печать выписки…", self.print_)
-        self.preview_action = self._action(
-            "excerpt_preview", "Предварительный п&росмотр…", self.preview
-        )
-        self.save_action = self._action("excerpt_save", "&Сохранить выписку…", self.save_as)
-        self.copy_action = self._action(
-            "excerpt_copy", "&Копировать выписку с реквизитами", self.copy
-        )
-        self.clear_action = self._action("excerpt_clear", "&Очистить выписку", choice.clear)
-        self.actions = [
-            self.print_action,
-            self.preview_action,
-            self.save_action,
-            self.copy_action,
-            self.clear_action,
-        ]
-
         # Buttons in rows that wrap to the pane's width: every action stays in sight (a tool
         # bar folded the last ones into its «»» menu once the pane was narrow).
         self.buttons = QWidget()
@@ -179,22 +152,14 @@ class ExcerptPanel(QWidget):
         grid = QGridLayout(self.buttons)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(2)
-        for number, (action, short) in enumerate(
-            (
-                (self.print_action, "Печать"),
-                (self.preview_action, "Просмотр"),
-                (self.save_action, "Сохранить"),
-                (self.copy_action, "Копировать"),
-                (self.clear_action, "Очистить"),
-            )
-        ):
-            action.setIconText(short)
+        for number, action in enumerate(actions):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            grid.addWidget(button, number // 3, number % 3)
-        grid.addWidget(self.footnotes_box, 1, 2)
+            grid.addWidget(button, number // BUTTONS_PER_ROW, number % BUTTONS_PER_ROW)
+        last = len(actions)
+        grid.addWidget(self.footnotes_box, last // BUTTONS_PER_ROW, last % BUTTONS_PER_ROW, 1, -1)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -212,16 +177,9 @@ class ExcerptPanel(QWidget):
         layout.addWidget(self.buttons)
         layout.addWidget(splitter, 1)
 
-        self._saver = _Saver(self)
-        self._saver.done.connect(self._on_saved)
+        self._tasks = Tasks(self)
         choice.changed.connect(lambda _ids: self.compose())
         self.compose()
-
-    def _action(self, name: str, text: str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # -- composing -----------------------------------------------------------------------
     @property
@@ -232,8 +190,6 @@ class ExcerptPanel(QWidget):
         ids = self.choice.ids
         self.excerpt = compose_excerpt(self.corpus, ids, self.footnotes) if ids else None
         has = self.excerpt is not None
-        for action in self.actions:
-            action.setEnabled(has)
         self.empty.setVisible(not has)
         self.preview_view.setVisible(has)
         if self.excerpt is None:
@@ -242,6 +198,10 @@ class ExcerptPanel(QWidget):
             self.preview_view.setHtml(self.excerpt.html)
 
     # -- the list ------------------------------------------------------------------------
+    def focus(self) -> None:
+        """The keyboard focus to the list of chosen clauses."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _open(self, index: QModelIndex) -> None:
         node_id = index.data(Role.NODE_ID)
         if node_id:
@@ -287,15 +247,23 @@ class ExcerptPanel(QWidget):
                 path += chosen
         self.folder = str(Path(path).parent)
         self.message.emit(f"Сохраняется выписка: {path}")
-        self._saver.save(self.excerpt, path)
+        printing = _printing()  # imported here, on the GUI thread, not first on the worker
+        excerpt = self.excerpt
+        self._tasks.run(
+            lambda: _save_on_worker(printing, excerpt, path),
+            lambda written, error: self._on_saved(written, error),
+        )
 
-    def _on_saved(self, path: str, error: str) -> None:
-        if error:
-            self.save_failed.emit(error)
+    def _on_saved(self, written: str | None, error: BaseException | None) -> None:
+        if error is not None:
+            message = (
+                str(error) if isinstance(error, SaveError) else f"{type(error).__name__}: {error}"
+            )
+            self.save_failed.emit(message)
         else:
-            self.message.emit(f"Выписка сохранена: {path}")
-            self.saved.emit(path)
+            self.message.emit(f"Выписка сохранена: {written}")
+            self.saved.emit(written)
 
     def shutdown(self) -> None:
         # A file being written is finished rather than cut off half-way.
-        self._saver.wait()
+        self._tasks.wait()

@@ -6,6 +6,8 @@ turn tells the navigator which node is in view, and the tree follows without ask
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
@@ -146,6 +148,30 @@ class Navigator(QWidget):
             while index.isValid():
                 self.act_view.expand(index)
                 index = index.parent()
+
+    def set_marks(self, node_ids: list[str]) -> None:
+        """Mark these rows (the timeline's choice) and open the tree down to each of them."""
+        self.act_model.set_marked(node_ids)
+        self.expand_to(node_ids)
+
+    def set_bookmarked(self, node_ids: Iterable[str]) -> None:
+        """Star these rows."""
+        self.act_model.set_bookmarked(node_ids)
+
+    def _focus_tab(self, view: QTreeView) -> None:
+        self.tabs.setCurrentWidget(view)
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_tree(self) -> None:
+        """The act's tree in front, with the keyboard focus."""
+        self._focus_tab(self.act_view)
+
+    def focus_institutions(self) -> None:
+        """The institutions' tree in front, with the keyboard focus."""
+        self._focus_tab(self.institution_view)
+
+    def focus_filter(self) -> None:
+        self.filter_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @property
     def current_view(self) -> QTreeView:

@@ -69,11 +69,11 @@ class Reader(StaticBrowser):
         self._block_node: list[str] = []
         self._block_starts: list[int] = []
         self._first_block: dict[str, int] = {}
-        self._amended = {
+        self._amended = frozenset(
             link.node_id
             for link in corpus.node_amendments
             if link.node_id in corpus.by_id and corpus.by_id[link.node_id].kind != m.PART
-        }
+        )
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -218,6 +218,16 @@ class Reader(StaticBrowser):
     def clear_words(self) -> None:
         self._words = ()
         self._refresh_selections()
+
+    @property
+    def marked(self) -> frozenset[str]:
+        """The nodes marked by the timeline (``set_marked``), painted with a band."""
+        return self._marked
+
+    @property
+    def amended(self) -> frozenset[str]:
+        """The nodes a decree changed (their footnotes say so), painted with a bar."""
+        return self._amended
 
     def set_marked(self, node_ids: Iterable[str]) -> None:
         self._marked = frozenset(node_ids)

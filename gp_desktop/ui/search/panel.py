@@ -197,7 +197,11 @@ class SearchPanel(QWidget):
     leave_requested = Signal()
     """Escape in the search field: back to the text."""
 
-    def __init__(self, service: SearchService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: SearchService, exact_action: QAction, parent: QWidget | None = None
+    ) -> None:
+        """``exact_action`` is the checkable «Точная форма» (declared in ``gp_desktop.ui.actions``,
+        built by the window, shown on its tool bar): toggling it searches again."""
         super().__init__(parent)
         self.service = service
         self.results: Any = None
@@ -212,11 +216,7 @@ class SearchPanel(QWidget):
         self.field.setAccessibleName("Поиск по тексту акта")
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(280)
-        self.exact_action = QAction("Точная форма", self)
-        self.exact_action.setCheckable(True)
-        self.exact_action.setToolTip(
-            "Искать слова только в той форме, в какой они введены (без учёта морфологии)"
-        )
+        self.exact_action = exact_action
 
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
@@ -380,6 +380,25 @@ class SearchPanel(QWidget):
     @property
     def suggestion(self) -> str | None:
         return self._suggestion
+
+    # -- focus -------------------------------------------------------------------------
+    def focus(self) -> None:
+        """The keyboard focus to the list of hits."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_field(self) -> None:
+        """The caret in the search field, its text selected, ready to be typed over."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def current_hit(self) -> Any:
+        """The hit of the list's current row, or None."""
+        return self.view.currentIndex().data(Role.RECORD)
+
+    def focused_hit(self) -> Any:
+        """The current hit while the list has the keyboard focus, else None: what a key such
+        as Ctrl+E acts on instead of the clause open in the reader."""
+        return self.current_hit() if QApplication.focusWidget() is self.view else None
 
     # -- choosing ----------------------------------------------------------------------
     def _on_current(self, current: QModelIndex) -> None:

@@ -1,8 +1,9 @@
 """Search off the GUI thread: the index is opened (built the first time) and queried in a pool.
 
-Results come back through queued signals tagged with a generation number; a new query
-supersedes the one before it (a query still waiting in the queue is dropped, one already
-running finishes but its answer is discarded), so the list always shows the last thing typed.
+The work runs through ``gp_desktop.ui.tasks.Tasks``; answers come back on the GUI thread tagged
+with a generation number, and a new query supersedes the one before it (a query still waiting
+in the queue is dropped, one already running finishes but its answer is discarded), so the
+list always shows the last thing typed.
 
 The workers run Python, and so does the GUI thread whenever Qt calls back into it (a model's
 ``data()``, a paint event, a slot): each such call waits for the interpreter lock, by default
@@ -13,16 +14,16 @@ wait (``benchmarks/gui_stall_bench.py`` measures it); it costs nothing while no 
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.ui.tasks import Tasks
 
 Opener = Callable[[Corpus], Any]
 WARM_UP_QUERY = "прокуратура"
@@ -45,27 +46,17 @@ class SearchService(QObject):
     """Generation, SearchResults, seconds the search took on the worker."""
     failed = Signal(int, str)
 
-    # Posted from the worker, received on the GUI thread (queued: the emitter is another thread).
-    _opened = Signal(object, str, float)
-    _done = Signal(int, object, float)
-    _error = Signal(int, str)
-
     def __init__(
         self, corpus: Corpus, opener: Opener | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.corpus = corpus
         self._opener = opener or open_search_index
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._tasks = Tasks(self)
         self._index: Any = None
         self._generation = 0
-        self._closed = False
         self.open_seconds = 0.0
         self.error = ""
-        self._opened.connect(self._on_opened)
-        self._done.connect(self._on_done)
-        self._error.connect(self._on_error)
 
     @property
     def is_ready(self) -> bool:
@@ -78,37 +69,22 @@ class SearchService(QObject):
     def start(self) -> None:
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
-        self._pool.start(self._open_on_worker)
+        self._tasks.run(self._open_on_worker, self._on_opened)
 
-    def _post(self, signal, *args) -> None:
-        """Send a worker's answer to the GUI thread, unless the window has gone meanwhile."""
-        if self._closed:
-            return
-        # The window may be destroyed while a worker runs; its answer then has nowhere to go.
-        with contextlib.suppress(RuntimeError):
-            signal.emit(*args)
-
-    def _open_on_worker(self) -> None:
+    def _open_on_worker(self) -> tuple[Any, float]:
         began = time.perf_counter()
-        try:
-            index = self._opener(self.corpus)
-            # The first query loads the analyser's dictionaries and caches (tens of ms): pay
-            # that here, on the worker, not on the user's first keystroke.
-            index.search(WARM_UP_QUERY, limit=1)
-        except Exception as exc:  # any failure only disables search; the act stays readable
-            self._post(self._opened, None, f"{type(exc).__name__}: {exc}", 0.0)
-            return
-        self._post(self._opened, index, "", time.perf_counter() - began)
+        index = self._opener(self.corpus)
+        # The first query loads the analyser's dictionaries and caches (tens of ms): pay
+        # that here, on the worker, not on the user's first keystroke.
+        index.search(WARM_UP_QUERY, limit=1)
+        return index, time.perf_counter() - began
 
-    def _on_opened(self, index: Any, error: str, seconds: float) -> None:
-        if self._closed:
+    def _on_opened(self, opened: tuple[Any, float] | None, error: BaseException | None) -> None:
+        if opened is None:  # any failure only disables search; the act stays readable
+            self.error = f"{type(error).__name__}: {error}"
+            self.unavailable.emit(self.error)
             return
-        if index is None:
-            self.error = error
-            self.unavailable.emit(error)
-            return
-        self._index = index
-        self.open_seconds = seconds
+        self._index, self.open_seconds = opened
         self.ready.emit()
 
     def search(self, query: str, exact: bool = False, limit: int = 50) -> int:
@@ -118,37 +94,33 @@ class SearchService(QObject):
         index = self._index
         if index is None:
             return generation
-        self._pool.clear()
-        self._pool.start(lambda: self._search_on_worker(index, generation, query, exact, limit))
+        self._tasks.clear()
+
+        def on_worker() -> tuple[Any, float] | None:
+            if generation != self._generation:
+                return None  # superseded while it waited: its answer would be dropped anyway
+            began = time.perf_counter()
+            results = index.search(query, limit=limit, exact=exact)
+            return results, time.perf_counter() - began
+
+        self._tasks.run(on_worker, lambda answer, error: self._on_done(generation, answer, error))
         return generation
 
     def cancel(self) -> None:
         """Forget whatever is queued or running."""
         self._generation += 1
-        self._pool.clear()
+        self._tasks.clear()
 
-    def _search_on_worker(
-        self, index: Any, generation: int, query: str, exact: bool, limit: int
+    def _on_done(
+        self, generation: int, answer: tuple[Any, float] | None, error: BaseException | None
     ) -> None:
-        if generation != self._generation or self._closed:
+        if generation != self._generation:
             return
-        began = time.perf_counter()
-        try:
-            results = index.search(query, limit=limit, exact=exact)
-        except Exception as exc:
-            self._post(self._error, generation, f"{type(exc).__name__}: {exc}")
-            return
-        self._post(self._done, generation, results, time.perf_counter() - began)
-
-    def _on_done(self, generation: int, results: Any, seconds: float) -> None:
-        if generation == self._generation and not self._closed:
-            self.finished.emit(generation, results, seconds)
-
-    def _on_error(self, generation: int, message: str) -> None:
-        if generation == self._generation and not self._closed:
-            self.failed.emit(generation, message)
+        if error is not None:
+            self.failed.emit(generation, f"{type(error).__name__}: {error}")
+        elif answer is not None:
+            self.finished.emit(generation, *answer)
 
     def shutdown(self) -> None:
         """Stop delivering anything; work already running finishes on its own."""
-        self._closed = True
-        self._pool.clear()
+        self._tasks.shutdown()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -84,6 +84,10 @@ class TimelinePanel(QWidget):
         bottom.addWidget(self.clear_button)
         layout.addLayout(bottom)
         self.marked: list[str] = []
+
+    def focus(self) -> None:
+        """The keyboard focus to the list of decrees."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_since(self, iso: str) -> None:
         try:
