@@ -43,7 +43,7 @@ class PaneSpec:
 
 
 PANES = (
-    PaneSpec("navigator", "Оглавление", Area.LeftDockWidgetArea, width=0.22),
+    PaneSpec("navigator", "Оглавление", Area.LeftDockWidgetArea, width=0.21),
     PaneSpec("search", "Результаты поиска", Area.RightDockWidgetArea, width=0.26, height=0.45),
     PaneSpec("timeline", "История изменений", Area.RightDockWidgetArea, height=0.55),
     PaneSpec("bookmarks", "Закладки", Area.RightDockWidgetArea, tabbed_with="timeline"),

@@ -158,8 +158,8 @@ class ExcerptPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             grid.addWidget(button, number // BUTTONS_PER_ROW, number % BUTTONS_PER_ROW)
-        last = len(actions)
-        grid.addWidget(self.footnotes_box, last // BUTTONS_PER_ROW, last % BUTTONS_PER_ROW, 1, -1)
+        rows = -(-len(actions) // BUTTONS_PER_ROW)
+        grid.addWidget(self.footnotes_box, rows, 0, 1, BUTTONS_PER_ROW)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)

@@ -44,7 +44,8 @@ SCROLL_MARGIN = 0
 """Pixels left above a node scrolled to the top (its block's own top margin already is)."""
 _BAR_WIDTH = 3
 _FOCUS_WIDTH = 3
-MIN_WIDTH = 420
+MIN_WIDTH = 360
+"""The text never narrower, so the panes cannot squeeze it away (an 800-pixel screen still fits)."""
 
 
 class Reader(StaticBrowser):

@@ -46,7 +46,9 @@ class WrappingDelegate(QStyledItemDelegate):
             width -= style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + _TEXT_MARGIN
         if opt.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
             width -= opt.decorationSize.width() + _TEXT_MARGIN
-        width = max(40, width - 2 * _TEXT_MARGIN)
+        # The text's own margins, as the style lays an item out (QCommonStyle: focus margin + 1).
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, view) + 1
+        width = max(40, width - 2 * margin)
         text = QFontMetrics(opt.font).boundingRect(
             QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text
         )
