@@ -24,6 +24,16 @@ def test_text_stays_readable_on_every_band_of_every_look(colours):
     for css in (colours.document.footnote, colours.document.marker, colours.document.badge):
         for band in (colours.current, colours.mark):
             assert look.contrast_ratio(QColor(css), band) >= 3.0, (css, band.name())
+    base = {"light": QColor("#ffffff"), "dark": QColor("#1e1e1e"), "contrast": QColor("#000000")}
+    page = base[
+        "light"
+        if colours is look.LIGHT_COLOURS
+        else "dark"
+        if colours is look.DARK_COLOURS
+        else "contrast"
+    ]
+    assert look.contrast_ratio(colours.accent, page) >= 4.5
+    assert look.contrast_ratio(colours.text, page) >= 7
     # The bars beside the text stand out from the page.
     for bar in (colours.amend_bar, colours.current_bar, colours.focus):
         assert look.contrast_ratio(bar, colours.current) >= 1.8, bar.name()

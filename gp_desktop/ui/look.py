@@ -40,6 +40,8 @@ class ReaderColours:
     amend_bar: QColor
     current_bar: QColor
     focus: QColor
+    accent: QColor
+    """Small accent text on the page (the citation over a search hit)."""
     document: DocumentColours
 
     @property
@@ -56,6 +58,7 @@ LIGHT_COLOURS = ReaderColours(
     amend_bar=QColor("#d79a2b"),
     current_bar=QColor("#3d7bd9"),
     focus=QColor("#3d7bd9"),
+    accent=QColor("#2d5f9a"),
     document=LIGHT,
 )
 DARK_COLOURS = ReaderColours(
@@ -67,6 +70,7 @@ DARK_COLOURS = ReaderColours(
     amend_bar=QColor("#e0a030"),
     current_bar=QColor("#6aa4ff"),
     focus=QColor("#6aa4ff"),
+    accent=QColor("#8fbcff"),
     document=DocumentColours(
         text="#e8e8e8",
         footnote="#b4b4b4",
@@ -84,6 +88,7 @@ CONTRAST_COLOURS = ReaderColours(
     amend_bar=QColor("#ffa500"),
     current_bar=QColor("#00bfff"),
     focus=QColor("#ffff00"),
+    accent=QColor("#00ffff"),
     document=DocumentColours(
         text="#ffffff",
         footnote="#ffffff",
@@ -214,7 +219,7 @@ def _palette_for(look: str, system_palette: QPalette) -> QPalette | None:
 
 
 class _PlainStyle(QProxyStyle):
-    """Fusion, with check boxes outlined in the text's colour: Fusion draws their outline a
+    """Fusion, with check boxes and text fields outlined in the text's colour: Fusion draws their outline a
     shade darker than the window, which on a dark or black page cannot be seen."""
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
@@ -222,6 +227,7 @@ class _PlainStyle(QProxyStyle):
         if element in (
             QStyle.PrimitiveElement.PE_IndicatorCheckBox,
             QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+            QStyle.PrimitiveElement.PE_FrameLineEdit,
         ):
             painter.save()
             colour = QColor(option.palette.color(QPalette.ColorRole.Text))

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from gp_desktop.corpus.outline import choice_node
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.look import reader_colours
 from gp_desktop.ui.search.service import SearchService
 from gp_desktop.ui.widgets.record_list import Index, RecordListModel
 from gp_desktop.ui.widgets.roles import Role
@@ -137,8 +138,12 @@ class HitDelegate(QStyledItemDelegate):
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
         # On the selection colour the citation takes the selected text's colour to stay legible.
-        cite = "" if selected else ".cite { color: #2d5f9a; }"
-        doc.setDefaultStyleSheet(f"b {{ background-color: #ffe27a; color: #1b1b1b; }} {cite}")
+        colours = reader_colours(option.palette)
+        cite = "" if selected else f".cite {{ color: {colours.accent.name()}; }}"
+        doc.setDefaultStyleSheet(
+            f"b {{ background-color: {colours.word.name()}; color: {colours.word_text.name()}; }}"
+            f" {cite}"
+        )
         cite = html.escape(index.data(Role.CITATION) or "")
         snippet = safe_snippet(index.data(Role.SNIPPET) or "")
         doc.setHtml(f'<div class="cite"><small>{cite}</small></div><div>{snippet}</div>')
