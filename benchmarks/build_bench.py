@@ -6,6 +6,11 @@
   the same temporary file, fsync and rename, and no analysis at all. Ours includes the act's
   lexicon (``search/lexicon.py``), computed with the dictionary's caches empty and the
   dictionary loaded, as a fresh ``gp-desktop build-corpus`` after its 0.1 s load.
+- Import from each format the act arrives in (plain text as copied, a saved page, a Word
+  file: the renditions of tests/renditions.py) beside the import of the Markdown source, in
+  the same run: reading the file, recognising its format, its blocks and the parse — the part
+  that differs between formats (the lexicon and the SQLite file after it are the same work
+  for all). The issue's target is ≤ 1.5× the Markdown import.
 - The search index (``SearchIndex.open`` on an empty cache folder: analysis, Whoosh writing,
   the finished index moved into place and opened) against FTS5 fed the same analysed term
   streams in an SQLite file in the same folder. Both analyse with the corpus's lexicon, from
@@ -17,6 +22,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
@@ -62,7 +68,7 @@ def _forget_analysis() -> None:
 
 def _cold_build_corpus(source: Path, output: Path) -> None:
     _forget_analysis()
-    build_corpus([source], output)
+    build_corpus([source], output, max_bytes=None)  # the act ×100 is larger than any edition
 
 
 def _corpus_build(factor: int, repeats: int, folder: Path) -> dict:
@@ -117,6 +123,53 @@ def _index_build(factor: int, repeats: int, folder: Path) -> dict:
     return result
 
 
+FORMATS = {
+    "plain_text": "plain-one-line-each-bom-crlf",
+    "plain_text_blank_lines": "plain-blank-lines-utf8",
+    "html_page": "page-full-page",
+    "docx": "word-styled",
+    "docx_numbered": "word-numbered-clauses",
+}
+
+
+def _import(path: Path) -> int:
+    from gp_desktop.corpus.parser import parse_act
+    from gp_desktop.corpus.source import read_source
+
+    source = read_source(path)
+    return len(parse_act(source.text, source=source.blocks).nodes)
+
+
+def _format_imports(repeats: int, folder: Path) -> dict:
+    """Each format's import of the bundled act beside the Markdown import, interleaved."""
+    tests = Path(__file__).resolve().parent.parent / "tests"
+    if str(tests) not in sys.path:
+        sys.path.insert(0, str(tests))
+    import renditions
+
+    blocks = renditions.act_blocks()
+    files = {"markdown": renditions.SOURCE}
+    for key, name in FORMATS.items():
+        suffix, make = renditions.ALL[name]
+        files[key] = folder / f"act-{key}{suffix}"
+        files[key].write_bytes(make(blocks))
+    counts = {key: _import(path) for key, path in files.items()}  # warm, and all the same act
+    assert len(set(counts.values())) == 1, counts
+    samples: dict[str, list[float]] = {key: [] for key in files}
+    for _ in range(repeats):
+        for key, path in files.items():
+            samples[key] += timed(lambda p=path: _import(p), 1)
+    base = statistics.median(samples["markdown"]) * 1000
+    result = {"markdown_ms": round(base, 1), "repeats": repeats}
+    for key in FORMATS:
+        ms = statistics.median(samples[key]) * 1000
+        result[key] = {"ms": round(ms, 1), "ratio": ratio(ms, base)}
+        report(
+            f"  import from {key}: {ms:.0f} ms, Markdown {base:.0f} ms, ratio {ratio(ms, base)}×"
+        )
+    return result
+
+
 PLAIN_IS = "same text read, split into paragraphs, written to SQLite; no analysis"
 FTS5_IS = "FTS5 file fed the same analysed tokens (analysis included)"
 
@@ -131,6 +184,7 @@ def build(quick: bool) -> dict:
             "x1": _corpus_build(1, 3 if quick else 7, folder),
             scale: _corpus_build(factor, 2 if quick else 3, folder),
         }
+        formats = _format_imports(3 if quick else 9, folder)
         index = {
             "x1": _index_build(1, 2 if quick else 5, folder),
             scale: _index_build(factor, 1, folder),
@@ -143,4 +197,19 @@ def build(quick: bool) -> dict:
         Figure(f"build.index.{k}.ms", v["ms"], v["baseline_ms"], "ms", FTS5_IS)
         for k, v in index.items()
     ]
-    return {"build": {"corpus": corpus, "index": index}, "figures": figures}
+    figures += [
+        Figure(
+            f"build.formats.{key}.ms",
+            formats[key]["ms"],
+            formats["markdown_ms"],
+            "ms",
+            "the same act imported from the Markdown source",
+            target="≤ 1.5×",
+            met=formats[key]["ratio"] is not None and formats[key]["ratio"] <= 1.5,
+        )
+        for key in FORMATS
+    ]
+    return {
+        "build": {"corpus": corpus, "formats": formats, "index": index},
+        "figures": figures,
+    }

@@ -87,6 +87,6 @@ def scaled_corpus(factor: int) -> Path:
     key = ("corpus", factor)
     if key not in _built:
         path = work_folder() / f"corpus-x{factor}.sqlite"
-        build_corpus([scaled_source(factor)], path)
+        build_corpus([scaled_source(factor)], path, max_bytes=None)  # larger than any act
         _built[key] = path
     return _built[key]

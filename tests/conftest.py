@@ -107,7 +107,8 @@ def corpus():
 
 
 def source_words(text: str) -> list[str]:
-    """The words of the source with Markdown markup and the stray <p> tags taken out.
+    """The words of the source with Markdown markup and the conversion's leftovers (the stray
+    <p> tags, a «>» glued to the end of a word) taken out.
 
     Written independently of the importer so that the comparison can catch it.
     """
@@ -119,7 +120,7 @@ def source_words(text: str) -> list[str]:
         line = re.sub(r"^\s*-\s+", "", line)
         line = line.replace("**", "")
         line = re.sub(r"</?p>", " ", line)
-        words.extend(line.split())
+        words.extend(re.sub(r"(?<=\w)>(?=\W*$)", "", w) for w in line.split())
     return words
 
 

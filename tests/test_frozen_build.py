@@ -29,6 +29,7 @@ import pytest
 from conftest import CORPUS, ROOT, run_cli
 
 sys.path.insert(0, str(ROOT / "packaging"))
+import edition_facts as facts
 import qt_trim
 
 pytestmark = pytest.mark.build
@@ -259,6 +260,23 @@ def test_frozen_check_verifies_the_bundled_corpus_against_the_bundled_source(fro
     report = json.loads(got.stdout)
     assert report["ok"] is True
     assert report["source"] == str(frozen.internal / "resources" / "acts" / "ukaz-2017-563.md")
+
+
+def test_frozen_build_corpus_reads_a_word_file_a_saved_page_and_plain_text(frozen):
+    """The formats' libraries (markdown, lxml, python-docx) are in the build and work there."""
+    import renditions
+
+    blocks = renditions.act_blocks()
+    for name in ("word-styled", "page-full-page", "plain-indented-utf16"):
+        suffix, make = renditions.ALL[name]
+        source = frozen.home / f"act-{name}{suffix}"
+        source.write_bytes(make(blocks))
+        out = frozen.home / f"corpus-{name}.sqlite"
+        got = run_frozen(frozen, "build-corpus", str(source), "-o", str(out), timeout=300)
+        assert got.returncode == 0, got.stderr
+        assert f"{facts.NODE_COUNT} узлов" in got.stderr
+        source.unlink()
+        out.unlink()
 
 
 def test_frozen_program_refuses_bad_input_with_one_line(frozen):

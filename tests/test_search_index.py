@@ -216,12 +216,30 @@ def test_snippet_of_a_long_clause_shows_the_match(search_index):
     assert len(html.unescape(re.sub(r"</?b>", "", hit.snippet))) <= 242
 
 
-def test_snippet_escapes_the_act_text(search_index):
-    hits = [h for h in search_index.search("Абай", limit=50).hits if ">" in h.text]
-    assert hits
-    for hit in hits:
-        assert "&gt;" in hit.snippet
-        assert re.sub(r"</?b>", "", hit.snippet).count(">") == 0
+def test_snippet_escapes_the_act_text(tmp_path):
+    """Text that looks like markup (the importer leaves tag-like wording alone) is escaped."""
+    from conftest import corpus_copy
+
+    from gp_desktop.corpus.reader import Corpus
+    from gp_desktop.search import SearchIndex
+
+    path = corpus_copy(
+        tmp_path,
+        (
+            "UPDATE nodes SET text = text || ? WHERE id = 'polozhenie/p-19/pp-8'",
+            (' <img src="x"> области Абай> & "Абай"',),
+        ),
+    )
+    index = SearchIndex.open(Corpus(path), cache_dir=tmp_path / "cache")
+    try:
+        hits = [h for h in index.search("Абай", limit=50).hits if ">" in h.text]
+        assert hits
+        for hit in hits:
+            assert "&gt;" in hit.snippet
+            assert re.sub(r"</?b>", "", hit.snippet).count(">") == 0
+            assert "<img" not in hit.snippet
+    finally:
+        index.close()
 
 
 def test_snippet_function_escapes_and_marks_whole_runs():

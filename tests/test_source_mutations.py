@@ -1,4 +1,5 @@
-"""The real act damaged 200 ways: each import either succeeds (with warnings) or fails cleanly.
+"""The real act damaged 200 ways (and as plain text, a page and a Word file, 48 more): each
+import either succeeds (with warnings) or fails cleanly.
 
 Failing cleanly means a SourceError (one line for the user), never another exception, and the
 previous corpus file left byte for byte as it was. A success must give a corpus that opens.
@@ -159,3 +160,102 @@ def test_known_damage_is_reported(tmp_path):
     build_corpus([source], tmp_path / "c.sqlite")  # UTF-16 is lossless: accepted
     names = [i.name for i in Corpus(tmp_path / "c.sqlite").institutions]
     assert "Прокуратура области Ұлытау" in names
+
+
+# -- the same damage to the act as plain text, as a saved page and as a Word file -------------
+def _blocks_deleted(rng: random.Random, blocks: list) -> list:
+    blocks = blocks[:]
+    for _ in range(rng.randrange(1, 30)):
+        del blocks[rng.randrange(len(blocks))]
+    return blocks
+
+
+def _blocks_shuffled(rng: random.Random, blocks: list) -> list:
+    blocks = blocks[:]
+    start = rng.randrange(0, len(blocks) - 40)
+    window = blocks[start : start + rng.randrange(5, 40)]
+    rng.shuffle(window)
+    blocks[start : start + len(window)] = window
+    return blocks
+
+
+def _blocks_duplicated(rng: random.Random, blocks: list) -> list:
+    blocks = blocks[:]
+    for _ in range(rng.randrange(1, 10)):
+        k = rng.randrange(len(blocks))
+        blocks.insert(k, blocks[k])
+    return blocks
+
+
+def _blocks_cut(rng: random.Random, blocks: list) -> list:
+    return blocks[: rng.randrange(1, len(blocks))]
+
+
+BLOCK_DAMAGE = [_blocks_deleted, _blocks_shuffled, _blocks_duplicated, _blocks_cut]
+FORMS = {
+    "plain": ("plain-one-line-each-bom-crlf", ".txt"),
+    "page": ("page-full-page", ".html"),
+    "word": ("word-styled", ".docx"),
+}
+FORM_CASES = [(form, k) for form in FORMS for k in range(16)]
+
+
+@pytest.fixture(scope="module")
+def act_blocks():
+    import renditions
+
+    return renditions.act_blocks()
+
+
+def _damaged(form: str, seed: int, blocks: list) -> bytes:
+    import renditions
+
+    rng = random.Random(seed)
+    name, _suffix = FORMS[form]
+    make = renditions.ALL[name][1]
+    if seed % 4 == 3:  # damage to the bytes of the file itself
+        data = bytearray(make(blocks))
+        if rng.random() < 0.5:
+            return bytes(data[: rng.randrange(0, len(data))])
+        for _ in range(rng.randrange(1, 20)):
+            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        return bytes(data)
+    return make(BLOCK_DAMAGE[seed % len(BLOCK_DAMAGE)](rng, blocks))
+
+
+@pytest.mark.parametrize("form, seed", FORM_CASES, ids=[f"{f}-{k}" for f, k in FORM_CASES])
+def test_damaged_text_page_and_word_file_import_or_fail_in_one_line(
+    tmp_path, act_blocks, form, seed
+):
+    from gp_desktop.corpus.errors import SourceError
+    from gp_desktop.corpus.parser import parse_act
+    from gp_desktop.corpus.source import read_source
+
+    path = tmp_path / f"act{FORMS[form][1]}"
+    path.write_bytes(_damaged(form, seed, act_blocks))
+    try:
+        source = read_source(path)
+        parsed = parse_act(source.text, source=source.blocks)
+    except SourceError as exc:
+        message = str(exc)
+        assert message and "\n" not in message and "Traceback" not in message
+        assert "обрезан?" not in message
+    else:
+        assert parsed.nodes and parsed.act.number
+        assert all(isinstance(w, str) and w and "\n" not in w for w in parsed.warnings)
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_a_failed_import_of_any_format_leaves_the_corpus_as_it_was(
+    tmp_path, good_corpus, act_blocks, form
+):
+    import renditions
+
+    name, suffix = FORMS[form]
+    path = tmp_path / f"act{suffix}"
+    path.write_bytes(renditions.ALL[name][1](act_blocks[: len(act_blocks) // 2]))
+    before = good_corpus.read_bytes()
+    with pytest.raises(CorpusError):
+        build_corpus([path], good_corpus)
+    assert good_corpus.read_bytes() == before
+    assert [p.name for p in good_corpus.parent.iterdir()] == [good_corpus.name]

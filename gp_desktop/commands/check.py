@@ -29,7 +29,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(
             json.dumps(
-                {"path": report.path, "ok": report.ok, "problems": report.problems, **report.facts},
+                {
+                    "path": report.path,
+                    "ok": report.ok,
+                    "problems": report.problems,
+                    **report.facts,
+                    "warnings": report.warnings,
+                },
                 ensure_ascii=False,
                 indent=1,
             )
@@ -37,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for key, value in report.facts.items():
             print(f"{key}: {value}")
+        for warning in report.warnings:
+            print(f"предупреждение импорта: {warning}")
         for problem in report.problems:
             print(f"gp-desktop: {report.path}: {problem}", file=sys.stderr)
         if report.ok:

@@ -1,92 +1,60 @@
-"""Source Markdown → blocks: the conversion's markup removed, its wording untouched.
+"""Blocks: what every source format hands the parser — the act's paragraphs, in order.
 
-The Adilet-style Markdown marks little reliably: heading levels are arbitrary, bold is
-decoration, list bullets were added by the converter. So this module only removes the markup
-(``#``, ``**``, bullets, the ``<p>`` residue, table rule lines) and records where it was; what a
-block *means* is decided by ``parser`` from its wording.
+A block is one paragraph of the source as its format marks it (a Markdown paragraph, a run
+of lines of a plain text, a ``<p>`` of a saved page, a paragraph of a Word file), with its
+lines as a list: a hard line break inside a paragraph (Markdown's two spaces, ``<br>``, Word's
+line break) separates lines, nothing else does. What a block *means* is decided by ``parser``
+from its wording; the flags only say how the source dressed it, and no rule needs them.
 
-A block is a run of lines joined by Markdown hard breaks (two trailing spaces); the break is
-kept as ``\\n``. Every other line ends its block, so bullets and table rows stand alone.
+``Source`` is a whole file turned into blocks: the blocks, the format's name, what it counts
+places in (lines of a text, paragraphs of a page or Word file) and the warnings about markup
+the conversion left in the text, which ``markup`` removes.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-_BULLET = re.compile(r"^\s*[-*+]\s+")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_TABLE_RULE = re.compile(r"^[\s|:]*-{2,}[-\s|:\t]*$")
-_P_BOUNDARY = re.compile(r"</p>\s*<p>", re.IGNORECASE)
-# Only the paragraph tags the converter left behind are markup; any other tag-like text
-# belongs to the act's wording and must survive (and be shown as text).
-_P_TAG = re.compile(r"</?p\s*>", re.IGNORECASE)
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Block:
     line: int
-    """1-based number of the block's first source line."""
-    text: str
+    """Where the block starts: its first line (text formats) or its paragraph's number."""
+    lines: tuple[str, ...]
     heading: bool = False
     bold: bool = False
     bullet: bool = False
     table_row: bool = False
+    """A row of a table: its cells joined by tabs."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
 
 
-def clean_line(raw: str) -> tuple[str, dict[str, bool]]:
-    """Strip the markup of one source line; return the text and what was stripped."""
-    flags = {"heading": False, "bold": False, "bullet": False, "table_row": False}
-    line = raw.rstrip()
-    if _HEADING.match(line):
-        flags["heading"] = True
-        line = _HEADING.sub("", line, count=1)
-    if _BULLET.match(line) and not _TABLE_RULE.match(line):
-        flags["bullet"] = True
-        line = _BULLET.sub("", line, count=1)
-    if "**" in line:
-        flags["bold"] = True
-        line = line.replace("**", "")
-    if "\t" in line:
-        flags["table_row"] = True
-        line = _P_BOUNDARY.sub("\t", line)
-    line = _P_TAG.sub("", line)
-    line = re.sub(r"[ \u00a0]+$", "", line)
-    return line.strip(" "), flags
+LINE = "строка"
+PARAGRAPH = "абзац"
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Split a source text into blocks in document order."""
-    blocks: list[Block] = []
-    lines = text.split("\n")
-    parts: list[str] = []
-    flags: dict[str, bool] = {}
-    start = 0
+@dataclass
+class Source:
+    blocks: list[Block]
+    format: str
+    """``markdown``, ``plain_text``, ``html_page`` or ``docx``."""
+    unit: str = LINE
+    """What ``Block.line`` counts: «строка» or «абзац»."""
+    warnings: list[str] = field(default_factory=list)
 
-    def flush() -> None:
-        nonlocal parts, flags
-        body = "\n".join(p for p in parts if p)
-        if body.strip():
-            blocks.append(Block(line=start, text=body, **flags))
-        parts, flags = [], {}
+    def place(self, block: Block | int) -> str:
+        """«строка 98 («Сноска. Пункт 11 с…»)»: a place a reader can find in the file."""
+        if isinstance(block, int):
+            return f"{self.unit} {block}"
+        return f"{self.unit} {block.line} («{first_words(block.text)}»)"
 
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            flush()
-            continue
-        if _TABLE_RULE.match(raw.strip()) and (
-            "\t" in raw or "|" in raw or raw.strip().startswith("---")
-        ):
-            flush()
-            continue
-        cleaned, line_flags = clean_line(raw)
-        if not parts:
-            start = number
-            flags = line_flags
-        else:
-            flags = {k: flags[k] or v for k, v in line_flags.items()}
-        parts.append(cleaned)
-        if not re.search(r"\S {2,}$", raw):
-            flush()
-    flush()
-    return blocks
+
+def first_words(text: str, words: int = 5) -> str:
+    parts = text.split()
+    head = " ".join(parts[:words])
+    if len(head) > 60:
+        head = head[:60]
+    return head + ("…" if len(parts) > words or len(head) == 60 else "")

@@ -12,20 +12,34 @@ from pathlib import Path
 from gp_desktop.corpus.errors import SourceError
 from gp_desktop.corpus.model import ParsedAct
 from gp_desktop.corpus.parser import parse_act
-from gp_desktop.corpus.source import read_source
+from gp_desktop.corpus.source import MAX_SOURCE_BYTES, read_source
 from gp_desktop.corpus.store import target_folder, write_corpus
 
 
-def build_corpus(sources: Sequence[str | Path], output: str | Path) -> ParsedAct:
-    """Import the act from ``sources`` into ``output``; return it (with its warnings)."""
+def build_corpus(
+    sources: Sequence[str | Path], output: str | Path, max_bytes: int | None = MAX_SOURCE_BYTES
+) -> ParsedAct:
+    """Import the act from ``sources`` into ``output``; return it (with its warnings).
+
+    A source is Markdown, plain text, a saved page or a Word file (``corpus.formats``); files
+    over ``max_bytes`` are refused (None: no limit, for the benchmark's scaled act).
+    """
     if not sources:
         raise SourceError("не указан исходный текст")
     if len(sources) > 1:
         # The corpus holds one act; several sources would be several acts (a later schema).
         raise SourceError("пока поддерживается один исходный текст: текст Указа № 563")
     target_folder(output)  # before a second of work on the lexicon
-    source = read_source(sources[0])
-    parsed = parse_act(source.text, source_name=source.name, source_sha256=source.sha256)
+    source = read_source(sources[0], max_bytes)
+    try:
+        parsed = parse_act(
+            source.text,
+            source_name=source.name,
+            source_sha256=source.sha256,
+            source=source.blocks,
+        )
+    except SourceError as exc:
+        raise SourceError(f"{sources[0]}: {exc}") from None
     # The search's analysis, imported only here: the dictionary is needed to build, not to read.
     from gp_desktop.search.analysis import dictionary_version
     from gp_desktop.search.lexicon import act_word_forms

@@ -22,6 +22,8 @@ class CheckReport:
     path: str
     problems: list[str] = field(default_factory=list)
     facts: dict[str, object] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    """The import's warnings, as recorded in the file (each in full)."""
 
     @property
     def ok(self) -> bool:
@@ -57,6 +59,7 @@ def check_corpus(path: str | Path, sources_dir: Path | None = None) -> CheckRepo
     finally:
         conn.close()
 
+    report.warnings = list(corpus.warnings)
     kinds: dict[str, int] = {}
     for node in corpus.nodes:
         kinds[node.kind] = kinds.get(node.kind, 0) + 1

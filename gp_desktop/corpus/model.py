@@ -102,6 +102,8 @@ class ParsedAct:
     warnings: list[str] = field(default_factory=list)
     source_name: str = ""
     source_sha256: str = ""
+    source_format: str = ""
+    """The form the text came in: ``markdown``, ``plain_text``, ``html_page`` or ``docx``."""
 
 
 EFFECT_NAMES = {

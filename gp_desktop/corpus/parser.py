@@ -11,16 +11,21 @@ What starts what:
   break cut in two (the first half ends without punctuation, the second starts with a letter)
   is joined back with one space.
 
-Markdown heading levels are ignored on purpose: the source uses them inconsistently.
+Markdown heading levels are ignored on purpose: the source uses them inconsistently. The
+parser gets its blocks from ``corpus.formats`` (Markdown, plain text, a saved page, a Word
+file) and reads them alike: a block is first cut before any line that starts a unit of its own
+(a clause, a footnote, a stamp), so it does not matter whether a format kept a clause and its
+footnote in one paragraph or a stamp's lines in one block or five; a signature, a stamp and a
+part's heading are gathered from their lines whichever way they came.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gp_desktop.corpus import model as m
-from gp_desktop.corpus.blocks import Block, split_blocks
+from gp_desktop.corpus.blocks import LINE, Block, Source, first_words
 from gp_desktop.corpus.errors import SourceError
 from gp_desktop.corpus.footnotes import (
     FOOTNOTE_START,
@@ -44,6 +49,13 @@ _CLAUSE = re.compile(r"^(\d+(?:-\d+)*)\.\s+(.*)$", re.DOTALL)
 _SUBCLAUSE = re.compile(r"^(\d+(?:-\d+)*)\)\s+(.*)$", re.DOTALL)
 _INSTITUTIONS_HEADING = re.compile(r"^Перечень государственных учреждений", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^Президент\nРеспублики Казахстан$")
+# Lines that start a unit of their own wherever a format put them.
+_UNIT_START = re.compile(
+    r"^(\d+(?:-\d+)*[.)]\s|Сноска\.|Глава\s+\d+\.|УТВЕРЖДЕН[АОЫ]?$|ПРИЛОЖЕНИЕ\s+\d+$|"
+    r"Для служебного пользования$|Экз\. № ?\d+$)"
+)
+MAX_WORD = 1000
+MAX_PARAGRAPH = 100_000
 _ACT_LINE = re.compile(
     r"Указ Президента Республики Казахстан от (\d{1,2}) ([а-я]+) (\d{4}) года № (\d+)"
 )
@@ -128,6 +140,30 @@ def _looks_like_heading(block: Block) -> bool:
     )
 
 
+def _heading_goes_on(last: str, block: Block) -> bool:
+    """Does ``block`` carry on a heading whose last line so far is ``last``?
+
+    A word in capitals is followed by its subtitle («СТРУКТУРА» / «Генеральной прокуратуры…»,
+    «ОБЩАЯ ШТАТНАЯ ЧИСЛЕННОСТЬ» / «прокуратуры…»); a line ending in a comma, or one that
+    itself continues («которые вносятся в некоторые указы»), goes on to the next line.
+    """
+    text = block.text
+    if (
+        len(block.lines) > 1
+        or block.table_row
+        or len(text) >= 200
+        or _TERMINAL.search(text)
+        or _UNIT_START.match(text)
+        or not text[:1].isalpha()
+    ):
+        return False
+    letters = [ch for ch in last if ch.isalpha()]
+    capitals = bool(letters) and all(ch.isupper() for ch in letters)
+    follows = text[:1].islower()
+    broken = last[:1].islower() and last[-1:].isalpha()
+    return capitals or last.endswith(",") or follows or broken
+
+
 def _starts_with_letter(text: str) -> bool:
     return bool(text) and text[0].isalpha()
 
@@ -171,9 +207,10 @@ def _find_act_line(blocks: list[Block]) -> tuple[str, str]:
 
 
 class _Parser:
-    def __init__(self, blocks: list[Block], act_number: str) -> None:
+    def __init__(self, blocks: list[Block], act_number: str, source: Source) -> None:
         self.blocks = blocks
         self.act_number = act_number
+        self.source = source
         self.root = _B(kind="root", line=0)
         self.warnings: list[str] = []
         self.footnotes: list[_B] = []
@@ -301,6 +338,13 @@ class _Parser:
             )
             self.last = self.subclause
             return i + 1
+        if (
+            text == "Президент"
+            and i + 1 < len(self.blocks)
+            and self.blocks[i + 1].text == "Республики Казахстан"
+        ):
+            text = "Президент\nРеспублики Казахстан"
+            i += 1
         if _SIGNATURE.match(text):
             lines = [text]
             j = i + 1
@@ -323,15 +367,14 @@ class _Parser:
         """Take the part's heading: one bold block, or a bare word («СТРУКТУРА») and its subtitle."""
         part = self.part
         assert part is not None
-        lines = [self.blocks[i].text]
+        lines = list(self.blocks[i].lines)
         j = i + 1
         while (
-            re.fullmatch(r"[А-ЯЁ]+", lines[-1])
-            and j < len(self.blocks)
-            and _looks_like_heading(self.blocks[j])
+            j < len(self.blocks)
+            and _heading_goes_on(lines[-1], self.blocks[j])
             and not FOOTNOTE_START.match(self.blocks[j].text)
         ):
-            lines.append(self.blocks[j].text)
+            lines.extend(self.blocks[j].lines)
             j += 1
         heading = "\n".join(lines)
         part.heading = heading
@@ -361,7 +404,7 @@ class _Parser:
             number = self.clause.label.rstrip(".")
             if subject == "пункт" and info.subject_number and info.subject_number != number:
                 self.warnings.append(
-                    f"строка {b.line}: сноска говорит о пункте {info.subject_number}, а стоит после "
+                    f"{self.source.place(b)}: сноска говорит о пункте {info.subject_number}, а стоит после "
                     f"пункта {number}; отнесена к пункту {number} по месту"
                 )
         elif subject == "глава" and self.chapter is not None:
@@ -370,10 +413,10 @@ class _Parser:
             anchor = part
             if subject in ("пункт", "подпункт"):
                 self.warnings.append(
-                    f"строка {b.line}: сноска к пункту стоит вне пунктов; отнесена к части"
+                    f"{self.source.place(b)}: сноска к пункту стоит вне пунктов; отнесена к части"
                 )
         for problem in info.problems:
-            self.warnings.append(f"строка {b.line}: {problem}")
+            self.warnings.append(f"{self.source.place(b)}: {problem}")
         note = anchor.add(
             _B(kind=m.FOOTNOTE, line=b.line, text=b.text, footnote_subject=info.subject)
         )
@@ -519,16 +562,50 @@ def _assign_children(parent: _B, unique) -> None:
         _assign_children(child, unique)
 
 
-def _validate(root: _B, warnings: list[str]) -> None:
+def _place(source: Source, node: _B) -> str:
+    words = first_words(node.heading or node.text or node.label)
+    return f"{source.unit} {node.line} («{words}»)"
+
+
+def _last_node(root: _B) -> _B:
+    last = root
+    while last.children:
+        last = last.children[-1]
+    return last
+
+
+def _refuse_repeats(root: _B, source: Source) -> None:
+    """The act twice in one file (pasted twice, or two editions one after the other)."""
+    seen: set[str] = set()
+    for part in root.children:
+        if part.slug in REQUIRED_PARTS:
+            if part.slug in seen:
+                raise SourceError(
+                    f"текст акта в файле повторён: часть «{part.title}» начинается второй раз "
+                    f"({_place(source, part)}); оставьте в файле один текст акта"
+                )
+            seen.add(part.slug)
+
+
+def _validate(root: _B, warnings: list[str], source: Source) -> None:
     slugs = [p.slug for p in root.children]
     missing = [s for s in REQUIRED_PARTS if s not in slugs]
     if "polozhenie" in missing and "ukaz" in missing:
         raise SourceError("это не текст Указа № 563: не найдены ни Указ, ни Положение")
     if missing:
         names = {slug: title for _, slug, title in _PART_NAMES}
+        found = [p for p in root.children if p.slug in REQUIRED_PARTS]
+        unknown = [p for p in root.children if not p.slug and p.heading]
+        where = f"последняя узнанная часть — «{found[-1].title}» ({_place(source, found[-1])})"
+        if unknown:
+            where += "; не узнаны части, начинающиеся так: " + "; ".join(
+                _place(source, p) for p in unknown[:3]
+            )
+        where += f"; текст кончается: {_place(source, _last_node(root))}"
         raise SourceError(
-            "текст акта неполон (обрезан?): не найдены части: "
-            + "; ".join(f"«{names.get(s, s)}»" for s in missing)
+            "в тексте нет части "
+            + ", ".join(f"«{names.get(s, s)}»" for s in missing)
+            + f": {where}"
         )
     polozhenie = root.children[slugs.index("polozhenie")]
     numbers: list[int] = []
@@ -549,23 +626,93 @@ def _validate(root: _B, warnings: list[str]) -> None:
         expected = list(range(1, len(set(seq)) + 1))
         if sorted(set(seq)) != expected or seq != sorted(seq):
             warnings.append(f"нумерация {label} нарушена: {', '.join(map(str, seq))}")
-    last = root
-    while last.children:
-        last = last.children[-1]
+    last = _last_node(root)
     if last.kind in _PROSE_KINDS and not _TERMINAL.search(last.text):
-        raise SourceError(f"текст обрывается на строке {last.line}: «…{last.text[-40:]}»")
+        raise SourceError(
+            f"текст обрывается посреди фразы: {source.unit} {last.line}, «…{last.text[-40:]}»"
+        )
 
 
-def parse_act(text: str, source_name: str = "", source_sha256: str = "") -> m.ParsedAct:
-    """Parse the whole act; raise SourceError when the text is not (all of) the act."""
-    blocks = split_blocks(text)
+def _units(source: Source) -> list[Block]:
+    """The source's blocks within bounds, cut before every line that starts a unit.
+
+    A stamp («УТВЕРЖДЕНО / Указом Президента / …») is cut into its lines, which the parser
+    gathers again: one format keeps a stamp in one paragraph, another in five.
+    """
+    out: list[Block] = []
+    step = 1 if source.unit == LINE else 0
+    for b in source.blocks:
+        size = sum(len(line) for line in b.lines)
+        if size > MAX_PARAGRAPH:
+            raise SourceError(
+                f"{source.place(b)}: абзац в {size} знаков — в тексте акта абзацы не длиннее "
+                f"{MAX_PARAGRAPH} знаков; это не текст акта или он склеен в одну строку"
+            )
+        longest = max((len(w) for line in b.lines for w in line.split()), default=0)
+        if longest > MAX_WORD:
+            raise SourceError(
+                f"{source.place(b)}: «слово» в {longest} знаков без пробелов — в тексте акта "
+                f"таких нет (не длиннее {MAX_WORD})"
+            )
+        if len(b.lines) == 1 or b.table_row:
+            out.append(b)
+            continue
+        stamp = bool(_APPROVAL.match(b.lines[0]) or _ANNEX.match(b.lines[0]))
+        start = 0
+        for k in range(1, len(b.lines)):
+            if stamp or _UNIT_START.match(b.lines[k]):
+                out.append(replace(b, line=b.line + start * step, lines=b.lines[start:k]))
+                start = k
+        out.append(replace(b, line=b.line + start * step, lines=b.lines[start:]))
+    return out
+
+
+def _without_preface(blocks: list[Block], source: Source) -> list[Block]:
+    """What was copied above the act's title (a site's menu, a search box) is not the act.
+
+    The act opens with its title and then «Указ Президента Республики Казахстан от … № …»;
+    lines before the title are left out and reported.
+    """
+    found = next(
+        (
+            k
+            for k, b in enumerate(blocks[:200])
+            if _ACT_LINE.match(b.text) and b.text.startswith("Указ")
+        ),
+        None,
+    )
+    if found is None or found < 2:
+        return blocks
+    start = found - 1
+    source.warnings.append(
+        f"{source.place(blocks[0])}: {start} абзац(ев) перед заголовком акта пропущены — "
+        "это не текст акта (меню или шапка страницы)"
+    )
+    return blocks[start:]
+
+
+def parse_act(
+    text: str, source_name: str = "", source_sha256: str = "", source: Source | None = None
+) -> m.ParsedAct:
+    """Parse the whole act; raise SourceError when the text is not (all of) the act.
+
+    ``source`` is the text's blocks as its format gave them (``read_source`` makes them); without
+    it the text's format is recognised from the text itself.
+    """
+    if source is None:
+        from gp_desktop.corpus.formats import text_blocks
+
+        source = text_blocks(text)
+    blocks = _without_preface(_units(source), source)
     if not blocks:
         raise SourceError("файл не содержит текста")
     date, number = _find_act_line(blocks)
-    parser = _Parser(blocks, number)
+    parser = _Parser(blocks, number, source)
     root = parser.run()
+    _refuse_repeats(root, source)
     _lift_clause_paragraphs(root)
-    _validate(root, parser.warnings)
+    _validate(root, parser.warnings, source)
+    parser.warnings[:0] = source.warnings
     _assign_ids(root)
 
     nodes: list[m.Node] = []
@@ -623,7 +770,7 @@ def parse_act(text: str, source_name: str = "", source_sha256: str = "") -> m.Pa
             link(note.parent.node_id, dl.date, dl.number, dl.effect, note.text, note.node_id)
     for clause in parser.repeals:
         found, problems = parse_links(clause.text, default_effect=m.REPEALED)
-        parser.warnings.extend(f"строка {clause.line}: {p}" for p in problems)
+        parser.warnings.extend(f"{_place(source, clause)}: {p}" for p in problems)
         for dl in found:
             link(clause.node_id, dl.date, dl.number, dl.effect, clause.text, None)
 
@@ -647,6 +794,7 @@ def parse_act(text: str, source_name: str = "", source_sha256: str = "") -> m.Pa
         warnings=parser.warnings,
         source_name=source_name,
         source_sha256=source_sha256,
+        source_format=source.format,
     )
 
 
