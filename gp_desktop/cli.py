@@ -14,9 +14,11 @@ import sys
 import time
 from collections.abc import Sequence
 
-from gp_desktop import __version__
+from gp_desktop import __version__, argparse_ru
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.terminal import one_line
+
+argparse_ru.install()
 
 # Each module in gp_desktop/commands/ with add_parser() and run().
 COMMAND_MODULES = [
@@ -40,6 +42,12 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, as everywhere else
         self.exit(2, f"{self.prog}: ошибка: {message}\n")
 
+    def add_argument(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Python 3.11 gives --version an English help that bypasses argparse's gettext hooks.
+        if kwargs.get("action") == "version" and "help" not in kwargs:
+            kwargs["help"] = argparse_ru.gettext("show program's version number and exit")
+        return super().add_argument(*args, **kwargs)
+
 
 def _window_parser() -> argparse.ArgumentParser:
     """The options of the window itself, which the full parser has too."""
@@ -61,7 +69,9 @@ def _window_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     parser = _window_parser()
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        title="команды", dest="command", metavar="КОМАНДА", parser_class=_Parser
+    )
     runners: dict[str, object] = {}
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"gp_desktop.commands.{name}")

@@ -1,9 +1,15 @@
-"""Take the README's screenshot of the main window: `xvfb-run -a -s "-screen 0 1400x900x24"
-.venv/bin/python scripts/screenshot.py docs/screenshot.png`.
+"""Take the README's screenshots of the main window under Xvfb:
 
-The window is set up as a user would leave it: a clause open from a search, the decree of
-17.12.2025 chosen in the timeline, two clauses ticked for an excerpt; user folders are
-temporary so nothing of the real home is read or written.
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py docs/screenshot.png
+    xvfb-run -a -s "-screen 0 1024x768x24" .venv/bin/python scripts/screenshot.py \
+        docs/screen-1024x768.png --first-start
+    ... scripts/screenshot.py docs/dark-1366x768.png --first-start --look dark
+    ... scripts/screenshot.py docs/help.png --help-window
+
+The window is set up as a user would leave it: a clause open from a search, the latest decree
+chosen in the timeline, two clauses ticked for an excerpt; user folders are temporary so
+nothing of the real home is read or written. ``--first-start`` leaves the window at the size
+it takes by itself on that screen (the first start); otherwise it is 1280×800.
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ HIT = 2  # п. 15, пп. 4): a clause changed by decrees, inside the marked clau
 EVENT = "ukaz-2025-12-17-1125"
 
 
-def main(out: str) -> int:
+def main(
+    out: str, first_start: bool = False, look: str = "system", help_window: bool = False
+) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="gp-desktop-shot-"))
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(tmp / name.lower())
@@ -27,12 +35,16 @@ def main(out: str) -> int:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from gp_desktop.ui.settings import LOOK, Settings
     from gp_desktop.ui.window_factory import make_window
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("gp-desktop")
-    window = make_window()
-    window.resize(1280, 800)
+    settings = Settings()
+    settings.set(LOOK, look)
+    window = make_window(settings=settings)
+    if not first_start:
+        window.resize(1280, 800)
     window.show()
 
     def settle(seconds: float, until=lambda: False) -> None:
@@ -51,11 +63,26 @@ def main(out: str) -> int:
     window.search_panel.choose_row(HIT)
     window.search_panel.view.setFocus()
     settle(1.0)
-    window.grab().save(out, "PNG", 0)  # quality 0: the strongest (lossless) compression
+    if help_window:
+        window.show_help()
+        settle(0.5)
+        window.help_window.find("выписк")
+        settle(0.5)
+        window.help_window.grab().save(out, "PNG", 0)
+    else:
+        window.grab().save(out, "PNG", 0)  # quality 0: the strongest (lossless) compression
     print(out)
     window.close()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Снимок главного окна для README и docs/")
+    parser.add_argument("out", nargs="?", default="docs/screenshot.png")
+    parser.add_argument("--first-start", action="store_true", help="размер первого запуска")
+    parser.add_argument("--look", default="system", help="system, light, dark, contrast")
+    parser.add_argument("--help-window", action="store_true", help="снимок окна справки")
+    args = parser.parse_args()
+    sys.exit(main(args.out, args.first_start, args.look, args.help_window))

@@ -13,7 +13,9 @@ from PySide6.QtGui import QTextCursor
 from gp_desktop.corpus.act_html import AMEND_SCHEME, document_html
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.ui.reader.view import AMEND_BAR_COLOUR, CURRENT_BAR_COLOUR, MARGIN, Reader
+from gp_desktop.corpus.restricted import NOTE as RESTRICTED_NOTE
+from gp_desktop.corpus.restricted import restricted_annexes
+from gp_desktop.ui.reader.view import MARGIN, Reader
 
 
 @pytest.fixture
@@ -37,7 +39,10 @@ def fragments(reader):
 
 
 def test_every_word_of_the_act_is_shown_in_order(reader, corpus):
-    shown = [w for w in reader.toPlainText().split() if w != "изм."]
+    text = reader.toPlainText()
+    # The note under each unpublished annex is the window's, not the act's words.
+    assert text.count(RESTRICTED_NOTE) == len(restricted_annexes(corpus))
+    shown = [w for w in text.replace(RESTRICTED_NOTE, "").split() if w != "изм."]
     assert shown == export_text(corpus).split()
     assert "Ұлытау»;" in shown or any("Ұлытау" in w for w in shown)
     assert reader.refused_resources == []
@@ -163,20 +168,20 @@ def test_bands_follow_the_current_clause_on_screen_and_past_it(reader):
     qtbot_wait(reader)
     bar_x = MARGIN - 5
     height = reader.viewport().height()
-    assert _colour_at(reader, bar_x, 4) == CURRENT_BAR_COLOUR.name()
-    assert _colour_at(reader, bar_x, height - 2) == CURRENT_BAR_COLOUR.name()
+    assert _colour_at(reader, bar_x, 4) == reader.colours.current_bar.name()
+    assert _colour_at(reader, bar_x, height - 2) == reader.colours.current_bar.name()
     # Scrolled into the middle of it: the band runs through the whole screen.
     middle = layout.blockBoundingRect(reader.block_of("polozhenie/p-19/pp-30")).top()
     reader.verticalScrollBar().setValue(int(middle))
     qtbot_wait(reader)
     assert reader.current_node == "polozhenie/p-19"
-    assert _colour_at(reader, bar_x, 1) == CURRENT_BAR_COLOUR.name()
+    assert _colour_at(reader, bar_x, 1) == reader.colours.current_bar.name()
     # Past its end: the next clause is not banded.
     reader.show_node("polozhenie/p-20")
     qtbot_wait(reader)
     reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum())
     qtbot_wait(reader)
-    assert _colour_at(reader, bar_x, height - 2) != CURRENT_BAR_COLOUR.name()
+    assert _colour_at(reader, bar_x, height - 2) != reader.colours.current_bar.name()
 
 
 def test_amended_clauses_far_down_get_their_bar(reader, corpus):
@@ -185,4 +190,4 @@ def test_amended_clauses_far_down_get_their_bar(reader, corpus):
     reader.show_node(last)
     qtbot_wait(reader)
     top = reader.cursorRect(QTextCursor(reader.block_of(last))).top()
-    assert _colour_at(reader, MARGIN - 13, max(top, 0) + 6) == AMEND_BAR_COLOUR.name()
+    assert _colour_at(reader, MARGIN - 13, max(top, 0) + 6) == reader.colours.amend_bar.name()

@@ -12,9 +12,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.corpus.restricted import NOTE as RESTRICTED_NOTE
+from gp_desktop.corpus.restricted import restricted_annexes
 
 AMEND_SCHEME = "gp-amend"
 SERIF_FAMILIES = ("PT Serif", "Times New Roman", "Liberation Serif", "DejaVu Serif", "serif")
@@ -98,23 +101,42 @@ def document_html(corpus: Corpus, nodes: Iterable[m.Node] | None = None) -> str:
     """The act (or ``nodes`` of it, in order: the reader's window on a long corpus)."""
     amended = {link.node_id for link in corpus.node_amendments}
     nesting = (m.SUBCLAUSE, m.ITEM)
+    # Under the stamps of an annex that is not published, one note says so.
+    notes_after = {corpus.subtree(a.last)[-1].id for a in restricted_annexes(corpus)}
     blocks = []
     for node in corpus.nodes if nodes is None else nodes:
         parent = corpus.by_id.get(node.parent_id) if node.parent_id else None
         nested = parent is not None and parent.kind in nesting
         blocks.append(node_block(node, node.id in amended, nested))
+        if node.id in notes_after:
+            blocks.append(f'<p class="restricted">{_ESC(RESTRICTED_NOTE)}</p>')
     return "<html><body>\n" + "\n".join(blocks) + "\n</body></html>"
 
 
-def style_sheet(font_size: int) -> str:
+@dataclass(frozen=True)
+class DocumentColours:
+    """The colours the act's text is set in (CSS colours), one set per look of the window."""
+
+    text: str = "#1b1b1b"
+    footnote: str = "#6a6a6a"
+    marker: str = "#333333"
+    table_border: str = "#999999"
+    badge: str = "#9a6100"
+
+
+LIGHT = DocumentColours()
+
+
+def style_sheet(font_size: int, colours: DocumentColours = LIGHT) -> str:
     """The reader's look; sizes follow the chosen font size so zoom keeps the proportions."""
+    c = colours
     pt = font_size
     small = max(7, round(pt * 0.85))
     indent = round(pt * 2.2)
     # The family and size of the body are the document's default font (Reader._load): named
     # here too they were resolved again for every paragraph, a quarter of setHtml's 10 ms.
     return f"""
-body {{ color: #1b1b1b; }}
+body {{ color: {c.text}; }}
 p.part {{ font-size: {round(pt * 1.25)}pt; font-weight: bold; text-align: center;
           text-indent: 0px; margin-top: {pt * 3}px; margin-bottom: {pt}px; }}
 p.chapter {{ font-size: {round(pt * 1.1)}pt; font-weight: bold; text-align: center;
@@ -125,15 +147,17 @@ p.clause {{ margin-top: {round(pt * 0.7)}px; text-indent: 0px; }}
 p.subclause, p.item {{ margin-left: {indent}px; text-indent: 0px; }}
 p.paragraph {{ text-indent: {indent}px; }}
 p.subparagraph {{ margin-left: {indent}px; text-indent: {indent}px; }}
-p.footnote {{ color: #6a6a6a; font-size: {small}pt; margin-left: {indent}px;
+p.footnote {{ color: {c.footnote}; font-size: {small}pt; margin-left: {indent}px;
               text-indent: 0px; margin-top: 4px; margin-bottom: 8px; }}
 p.approval, p.marker {{ text-align: right; text-indent: 0px; font-size: {small}pt;
-                        color: #333333; }}
+                        color: {c.marker}; }}
+p.restricted {{ text-align: center; text-indent: 0px; font-style: italic;
+                margin-top: {pt}px; margin-bottom: {pt * 2}px; color: {c.footnote}; }}
 p.signature {{ text-indent: 0px; margin-top: {pt}px; }}
 p.table-anchor {{ margin: 0px; text-indent: 0px; }}
-table.act-table {{ font-size: {small}pt; border-color: #999999; }}
+table.act-table {{ font-size: {small}pt; border-color: {c.table_border}; }}
 span.label {{ font-weight: bold; }}
 span.heading {{ font-weight: bold; }}
-a.badge {{ color: #9a6100; text-decoration: none; font-size: {max(6, round(pt * 0.7))}pt;
+a.badge {{ color: {c.badge}; text-decoration: none; font-size: {max(6, round(pt * 0.7))}pt;
            font-weight: normal; font-family: sans-serif; }}
 """

@@ -8,7 +8,7 @@ import re
 from gp_desktop.corpus import model as m
 
 _QUOTED = re.compile(r"[\"«]([^\"»]+)[\"»]")
-_RESIDUE = re.compile(r"[\s\"»;.,]+$")
+_RESIDUE = re.compile(r"[\s\"»;.,>]+$")
 STRUCTURE_GROUP = "Структура Генеральной прокуратуры"
 
 
@@ -43,4 +43,35 @@ def collect_institutions(nodes: list[m.Node]) -> list[m.Institution]:
                 node_id=node.id,
             )
         )
+    return result
+
+
+SHARED_WORDS = 4
+"""A run of names is shortened only where they share at least this many leading words…"""
+SHARED_BY = 3
+"""…and at least this many names share them (the Committee's twenty regional departments)."""
+
+
+def distinguishing_names(names: list[str]) -> list[str]:
+    """Each name with the words it shares with its neighbours in the list cut to «…».
+
+    Twenty names «Департамент Комитета по правовой статистике и специальным учетам Генеральной
+    прокуратуры Республики Казахстан по …» differ only in their last words, which a narrow
+    pane cuts off; shown as «Департамент … по области Ұлытау» they can be told apart. The
+    first word stays, so the kind of body is still said; names unlike the others stay whole.
+    """
+    split = [name.split() for name in names]
+    result = []
+    for words in split:
+        # The prefix shared by the most names, the longest of those: «Департамент Комитета
+        # … Республики Казахстан», not «… по городу», which only three share.
+        best, best_count = 0, SHARED_BY
+        for k in range(SHARED_WORDS, len(words)):
+            count = sum(1 for other in split if other[:k] == words[:k])
+            if count >= best_count:
+                best, best_count = k, count
+        if best:
+            result.append(f"{words[0]} … {' '.join(words[best:])}")
+        else:
+            result.append(" ".join(words))
     return result

@@ -130,11 +130,12 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     # Toggled by the search panel, which searches again in the form chosen.
     ActionSpec(
         "exact",
-        "Точная форма",
+        "&Точная форма",
         ("Ctrl+Shift+E",),
         "edit",
         checkable=True,
         status_tip=False,
+        icon_text="Точная форма",
         tip="Искать слова только в той форме, в какой они введены (без учёта морфологии)",
     ),
     ActionSpec(
@@ -188,7 +189,7 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     ),
     ActionSpec(
         "focus_tree",
-        "Перейти в оглавление",
+        "Перейти в о&главление",
         ("Ctrl+1",),
         "view",
         separator_before=True,
@@ -196,38 +197,38 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     ),
     ActionSpec(
         "focus_institutions",
-        "Перейти к учреждениям",
+        "Перейти к &учреждениям",
         ("Ctrl+2",),
         "view",
         run=lambda w: w.panes.activate("navigator").focus_institutions(),
     ),
     ActionSpec(
-        "focus_reader", "Перейти к тексту", ("Ctrl+3",), "view", run=lambda w: w.focus_reader()
+        "focus_reader", "Перейти к &тексту", ("Ctrl+3",), "view", run=lambda w: w.focus_reader()
     ),
     ActionSpec(
         "focus_results",
-        "Перейти к результатам поиска",
+        "Перейти к &результатам поиска",
         ("Ctrl+4",),
         "view",
         run=lambda w: w.panes.activate("search").focus(),
     ),
     ActionSpec(
         "focus_timeline",
-        "Перейти к истории изменений",
+        "Перейти к &истории изменений",
         ("Ctrl+5",),
         "view",
         run=lambda w: w.panes.activate("timeline").focus(),
     ),
     ActionSpec(
         "focus_bookmarks",
-        "Перейти к закладкам",
+        "Перейти к зак&ладкам",
         ("Ctrl+6",),
         "view",
         run=lambda w: w.panes.activate("bookmarks").focus(),
     ),
     ActionSpec(
         "focus_filter",
-        "Фильтр оглавления",
+        "&Фильтр оглавления",
         ("Ctrl+Shift+F",),
         "view",
         run=lambda w: w.panes.activate("navigator").focus_filter(),
@@ -235,21 +236,23 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     Submenu("panels", "&Панели", "view", separator_before=True),
     ActionSpec(
         "reset_layout",
-        "Восстановить расположение панелей",
+        "Восстановить р&асположение панелей",
         menu="view",
         run=lambda w: w.reset_layout(),
     ),
+    Submenu("colours", "&Цвета", "view", separator_before=True),
+    Submenu("window_font", "&Шрифт окна", "view"),
     # -- История
     ActionSpec(
         "changed_since",
-        "Отметить изменённые после даты",
+        "&Отметить изменённые после даты",
         ("Ctrl+Shift+M",),
         "history",
         run=lambda w: w.panes.activate("timeline").mark_changed_since(),
     ),
     ActionSpec(
         "clear_marks",
-        "Снять отметки",
+        "&Снять отметки",
         ("Ctrl+Shift+X",),
         "history",
         run=lambda w: w.timeline.clear_marks(),
@@ -357,13 +360,23 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     ),
     ActionSpec(
         "focus_excerpt",
-        "Перейти к выписке",
+        "Перейти к в&ыписке",
         ("Ctrl+7",),
         "excerpt",
         run=lambda w: w.panes.activate("excerpt").focus(),
     ),
     # -- Справка
-    ActionSpec("about", "&О программе", menu="help", run=lambda w: w.show_about()),
+    ActionSpec(
+        "help",
+        "&Справка",
+        ("F1",),
+        "help",
+        run=lambda w: w.show_help(),
+        tip="Клавиши, поиск, отметки, где хранятся файлы",
+    ),
+    ActionSpec(
+        "about", "&О программе", menu="help", separator_before=True, run=lambda w: w.show_about()
+    ),
 )
 
 SPECS: dict[str, ActionSpec] = {s.name: s for s in ACTIONS if isinstance(s, ActionSpec)}

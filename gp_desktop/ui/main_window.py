@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.corpus.citations import citation, formal_citation, resolve
@@ -32,9 +32,14 @@ from gp_desktop.ui.bookmarks.store import BookmarksStore
 from gp_desktop.ui.editions.feature import EditionsFeature
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.excerpt.panel import ExcerptPanel
+from gp_desktop.ui.first_start import available_area, first_geometry
+from gp_desktop.ui.help.window import HelpWindow
 from gp_desktop.ui.history import History
+from gp_desktop.ui.look import Look
+from gp_desktop.ui.look_menu import LookMenu
 from gp_desktop.ui.navigator.panel import Navigator
 from gp_desktop.ui.panes import Panes
+from gp_desktop.ui.reader.goto_dialog import GotoDialog
 from gp_desktop.ui.reader.view import Reader
 from gp_desktop.ui.search.panel import SearchPanel
 from gp_desktop.ui.search.service import Opener, SearchService
@@ -42,6 +47,7 @@ from gp_desktop.ui.search.start import start_after_first_paint
 from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.timeline.panel import TimelinePanel
 from gp_desktop.ui.widgets import plain_text
+from gp_desktop.ui.widgets.action_tips import add_shortcut_tips
 from gp_desktop.ui.widgets.first_paint import FirstPaint
 
 APP_TITLE = "Положение о Генеральной прокуратуре"
@@ -67,6 +73,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.persist = persist
         self.current_node = ""
+        self.goto_dialog: GotoDialog | None = None
+        self.help_window: HelpWindow | None = None
+        app = QApplication.instance()
+        self.look = Look(app, settings.get(keys.LOOK), settings.get(keys.WINDOW_FONT_SIZE))
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(
@@ -114,10 +124,18 @@ class MainWindow(QMainWindow):
             },
         )
         self.docks = self.panes.docks
+        self.look_menu = LookMenu(self.look, self)
         self.menus = declared.build_menus(
-            self.menuBar(), self.actions, {"panels": self.panes.fill_menu}
+            self.menuBar(),
+            self.actions,
+            {
+                "panels": self.panes.fill_menu,
+                "colours": self.look_menu.fill_colours,
+                "window_font": self.look_menu.fill_fonts,
+            },
         )
-        label = QLabel("&Поиск: ")
+        add_shortcut_tips(self.actions.values())
+        label = QLabel("П&оиск: ")
         label.setBuddy(self.search_panel.field)
         search = {declared.SEARCH_FIELD: (label, self.search_panel.field)}
         self.toolbar = declared.build_toolbar(self, self.actions, search)
@@ -125,6 +143,7 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.actions["exact"].setChecked(settings.get(keys.EXACT_FORM))
+        self._restore_session()
         self.navigator.set_bookmarked(self.bookmarks.node_ids)
         self._restore_layout()
         self.editions.install()
@@ -180,7 +199,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(keys.GEOMETRY)
         state = self.settings.get(keys.DOCK_STATE)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.setGeometry(first_geometry(available_area(self)))
         if state.isEmpty() or not self.restoreState(state):
             self.panes.default_sizes()
 
@@ -189,6 +208,17 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         self.panes.default_sizes()
         self.settings.reset_layout()
+
+    def _restore_session(self) -> None:
+        """The ticked clauses and the search of the last session (run once the index is up)."""
+        self.choice.set_all(self.settings.get(keys.EXCERPT_CHOICE).split())
+        self.search_panel.field.setText(self.settings.get(keys.SEARCH_TEXT))
+        # Kept as they change, not only at a clean quit.
+        self.choice.changed.connect(lambda _ids: self._save_choice())
+
+    def _save_choice(self) -> None:
+        if self.persist:
+            self.settings.set(keys.EXCERPT_CHOICE, " ".join(self.choice.ids))
 
     def save_settings(self) -> str:
         s = self.settings
@@ -200,6 +230,10 @@ class MainWindow(QMainWindow):
         s.set(keys.CHANGED_SINCE, self.timeline.since)
         s.set(keys.EXCERPT_FOOTNOTES, self.excerpt_panel.footnotes)
         s.set(keys.EXCERPT_FOLDER, self.excerpt_panel.folder)
+        s.set(keys.EXCERPT_CHOICE, " ".join(self.choice.ids))
+        s.set(keys.SEARCH_TEXT, self.search_panel.field.text())
+        s.set(keys.LOOK, self.look.look)
+        s.set(keys.WINDOW_FONT_SIZE, self.look.font_size)
         return s.sync()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -248,11 +282,14 @@ class MainWindow(QMainWindow):
             self.open_node(node_id, remember=False)
 
     def ask_goto(self) -> None:
-        text, ok = QInputDialog.getText(
-            self, "Перейти к пункту", "Пункт (например: 19, п. 19, 19.8, пп. 8 п. 19, глава 3):"
-        )
-        if ok and text.strip():
-            self.goto(text)
+        if self.goto_dialog is None:
+            self.goto_dialog = GotoDialog(lambda text: resolve(self.corpus, text), self)
+            self.goto_dialog.chosen.connect(self._went_to)
+        self.goto_dialog.ask()
+
+    def _went_to(self, node_id: str) -> None:
+        self.open_node(node_id)
+        self.reader.setFocus()
 
     def goto(self, reference: str) -> bool:
         node_id = resolve(self.corpus, reference)
@@ -352,6 +389,15 @@ class MainWindow(QMainWindow):
         box.setObjectName("warningBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def show_help(self) -> None:
+        if self.help_window is None:
+            shown = [a for a in self.actions.values() if a.shortcuts()]
+            self.help_window = HelpWindow(shown, self.corpus.path, self)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        self.help_window.field.setFocus()
 
     def show_about(self) -> None:
         show_about(self, self.corpus)

@@ -21,6 +21,8 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from gp_desktop.ui.first_start import column_height, pane_width
+
 Area = Qt.DockWidgetArea
 
 
@@ -30,16 +32,17 @@ class PaneSpec(NamedTuple):
     area: Area
     tabbed_with: str = ""
     """The pane whose tab group this one joins (after it)."""
-    width: int = 0
-    """The first width of its column, in pixels (0: left to the layout)."""
-    height: int = 0
-    """The first height in its column (0: left to the layout)."""
+    width: float = 0
+    """The first width of its column, as a share of the window's width (0: left to the
+    layout); kept within ``first_start.PANE_WIDTHS``, so the text has the rest."""
+    height: float = 0
+    """The first height in its column, as a share of the column (0: left to the layout)."""
 
 
 PANES = (
-    PaneSpec("navigator", "Оглавление", Area.LeftDockWidgetArea, width=300),
-    PaneSpec("search", "Результаты поиска", Area.RightDockWidgetArea, width=350, height=420),
-    PaneSpec("timeline", "История изменений", Area.RightDockWidgetArea, height=330),
+    PaneSpec("navigator", "Оглавление", Area.LeftDockWidgetArea, width=0.21),
+    PaneSpec("search", "Результаты поиска", Area.RightDockWidgetArea, width=0.26, height=0.45),
+    PaneSpec("timeline", "История изменений", Area.RightDockWidgetArea, height=0.55),
     PaneSpec("bookmarks", "Закладки", Area.RightDockWidgetArea, tabbed_with="timeline"),
     PaneSpec("excerpt", "Выписка", Area.RightDockWidgetArea, tabbed_with="bookmarks"),
     # A decree's clause before and after (ui/editions/clause_history.py).
@@ -49,6 +52,19 @@ PANES = (
 
 def dock_name(pane: str) -> str:
     return f"{pane}Dock"
+
+
+def _keep_access_letter(dock: QDockWidget) -> None:
+    """A pane's entry in «Панели» opens with the first letter of its title; Qt writes the
+    entry's text again whenever the title changes («Результаты поиска (6)»)."""
+    action = dock.toggleViewAction()
+
+    def mark(title: str) -> None:
+        if "&" not in title:
+            action.setText(f"&{title}")
+
+    dock.windowTitleChanged.connect(mark)
+    mark(dock.windowTitle())
 
 
 class Panes:
@@ -86,6 +102,7 @@ class Panes:
         """The «Панели» submenu: one show/hide toggle per pane."""
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
+            _keep_access_letter(dock)
 
     def _tabify(self) -> None:
         heads = []
@@ -101,13 +118,19 @@ class Panes:
             self.dock(name).raise_()
 
     def default_sizes(self) -> None:
+        """The panes' first sizes in proportion to the window, whatever the screen."""
+        width, column = self.window.width(), column_height(self.window.height())
         wide = [s for s in PANES if s.width]
         self.window.resizeDocks(
-            [self.dock(s.name) for s in wide], [s.width for s in wide], Qt.Orientation.Horizontal
+            [self.dock(s.name) for s in wide],
+            [pane_width(width, s.width) for s in wide],
+            Qt.Orientation.Horizontal,
         )
         tall = [s for s in PANES if s.height]
         self.window.resizeDocks(
-            [self.dock(s.name) for s in tall], [s.height for s in tall], Qt.Orientation.Vertical
+            [self.dock(s.name) for s in tall],
+            [round(column * s.height) for s in tall],
+            Qt.Orientation.Vertical,
         )
 
     def reset(self) -> None:

@@ -43,6 +43,16 @@ LAST_SEEN_EDITION = Key("preferences/last_seen_edition", str, "")
 """The current edition's date the user last saw: «Что нового» lists what changed since."""
 CURRENCY_MONTHS = Key("preferences/currency_months", int, 6)
 """The status bar says the text may be stale when its edition is older than this."""
+LOOK = Key("preferences/look", str, "system")
+WINDOW_FONT_SIZE = Key("preferences/window_font_size", int, 0)
+"""Points for the whole window (menus, panes, dialogs); 0: the system's size."""
+
+# What the user was working on, there again on the next start.
+EXCERPT_CHOICE = Key("session/excerpt_choice", str, "")
+"""The node ids ticked for the excerpt, in document order, separated by spaces."""
+SEARCH_TEXT = Key("session/search_text", str, "")
+SEARCH_SCOPE = Key("session/search_scope", str, "")
+"""The part or chapter the search is limited to ("": the whole act)."""
 
 # Window layout.
 GEOMETRY = Key("window/geometry", QByteArray, QByteArray())
@@ -57,6 +67,11 @@ ALL_KEYS = (
     EXCERPT_FOLDER,
     LAST_SEEN_EDITION,
     CURRENCY_MONTHS,
+    LOOK,
+    WINDOW_FONT_SIZE,
+    EXCERPT_CHOICE,
+    SEARCH_TEXT,
+    SEARCH_SCOPE,
     GEOMETRY,
     DOCK_STATE,
 )

@@ -75,7 +75,7 @@ class BookmarksPanel(QWidget):
         self.empty = QLabel("Закладок нет. Отметьте пункт звёздочкой: Ctrl+D.")
         self.empty.setObjectName("bookmarksEmpty")
         self.empty.setWordWrap(True)
-        self.remove_button = QPushButton("Удалить закладку")
+        self.remove_button = QPushButton("У&далить закладку")
         self.remove_button.setObjectName("removeBookmark")
         self.remove_button.clicked.connect(self.remove_current)
 

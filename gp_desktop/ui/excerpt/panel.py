@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
+    QGridLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -95,6 +97,10 @@ def _save_on_worker(printing, excerpt: Excerpt, path: str) -> str:
         ) from None
 
 
+BUTTONS_PER_ROW = 3
+"""Three buttons a row fit the narrowest pane of a 1024-pixel screen."""
+
+
 class ExcerptPanel(QWidget):
     saved = Signal(str)
     """A file was written (its path)."""
@@ -127,7 +133,7 @@ class ExcerptPanel(QWidget):
             "excerptList", "Пункты выписки", self.model, self._open, self.remove_current
         )
 
-        self.footnotes_box = QCheckBox("Со &сносками")
+        self.footnotes_box = QCheckBox("Со с&носками")
         self.footnotes_box.setObjectName("excerptFootnotes")
         self.footnotes_box.setToolTip("Включить в выписку сноски об изменениях")
         self.footnotes_box.setChecked(footnotes)
@@ -144,12 +150,21 @@ class ExcerptPanel(QWidget):
         self.empty.setObjectName("excerptEmpty")
         self.empty.setWordWrap(True)
 
-        # A tool bar rather than a row of buttons: in a narrow pane it folds what does not fit
-        # into its «»» menu instead of widening the pane.
-        self.toolbar = QToolBar("Выписка")
-        self.toolbar.setObjectName("excerptToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions(list(actions))
+        # Buttons in rows that wrap to the pane's width: every action stays in sight (a tool
+        # bar folded the last ones into its «»» menu once the pane was narrow).
+        self.buttons = QWidget()
+        self.buttons.setObjectName("excerptButtons")
+        grid = QGridLayout(self.buttons)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(2)
+        for number, action in enumerate(actions):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            grid.addWidget(button, number // BUTTONS_PER_ROW, number % BUTTONS_PER_ROW)
+        rows = -(-len(actions) // BUTTONS_PER_ROW)
+        grid.addWidget(self.footnotes_box, rows, 0, 1, BUTTONS_PER_ROW)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -164,8 +179,7 @@ class ExcerptPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.footnotes_box)
+        layout.addWidget(self.buttons)
         layout.addWidget(splitter, 1)
 
         self._tasks = Tasks(self)

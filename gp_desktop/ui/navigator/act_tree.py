@@ -11,20 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.outline import TREE_KINDS, tree_node_id
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.corpus.restricted import restricted_annexes
 from gp_desktop.corpus.titles import amendment_note, node_title
 from gp_desktop.text_fold import fold
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.look import reader_colours
 from gp_desktop.ui.widgets import icons
 from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.roles import Role
-
-MARK_COLOUR = QColor("#fbe7a6")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,8 +40,12 @@ class ActTreeModel(QAbstractItemModel):
         self._children: dict[int, list[int]] = {-1: []}
         self._parent: dict[int, int] = {}
         self._row: dict[int, int] = {}
+        # A run of annexes whose text is not published is one row, under one title.
+        annexes = restricted_annexes(corpus)
+        self._titles = {a.first: a.title for a in annexes}
+        self._alias = {part: a.first for a in annexes for part in a.part_ids[1:]}
         for node in corpus.nodes:
-            if node.kind not in TREE_KINDS:
+            if node.kind not in TREE_KINDS or node.id in self._alias:
                 continue
             slot = len(self._nodes)
             self._nodes.append(node)
@@ -134,7 +138,7 @@ class ActTreeModel(QAbstractItemModel):
             return None
         node = self._nodes[index.internalId()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return node_title(node)
+            return self._titles.get(node.id) or node_title(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = citation(self.corpus, node.id)
             if note := amendment_note(self.corpus, node.id):
@@ -143,7 +147,9 @@ class ActTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.star() if node.id in self._bookmarked else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return MARK_COLOUR if node.id in self._marked else None
+            if node.id in self._marked:
+                return reader_colours(QGuiApplication.palette()).mark
+            return None
         if role == Qt.ItemDataRole.FontRole:
             if node.id in self._marked or node.kind in (m.PART, m.CHAPTER):
                 font = QFont()
@@ -185,7 +191,8 @@ class ActTreeModel(QAbstractItemModel):
     # -- our own -------------------------------------------------------------------------
     def index_of(self, node_id: str) -> QModelIndex:
         """The row for ``node_id`` (or the nearest row above it); invalid if there is none."""
-        slot = self._slot.get(tree_node_id(self.corpus, node_id))
+        row_id = tree_node_id(self.corpus, node_id)
+        slot = self._slot.get(self._alias.get(row_id, row_id))
         if slot is None:
             return QModelIndex()
         return self.createIndex(self._row[slot], 0, slot)

@@ -2,6 +2,9 @@
 
 Three groups come from the corpus: the institutions under the Генеральная прокуратура, those
 under its Committee, and the structural units of the СТРУКТУРА; each row leads to its entry.
+A row starts with the number of its entry in the act («4)») and shows what tells it apart from
+its neighbours («Департамент … по области Ұлытау»); the full name and the clause it comes
+from are in its tooltip and its accessible text.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.institutions import distinguishing_names
 from gp_desktop.corpus.model import Institution
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.text_fold import fold
@@ -40,6 +44,18 @@ class InstitutionModel(GroupedModel):
         for institution in corpus.institutions:
             groups.setdefault(institution.group_name, []).append(institution)
         self.set_groups(list(groups), list(groups.values()))
+        self._shown: dict[str, str] = {}
+        for rows in groups.values():
+            for institution, short in zip(
+                rows, distinguishing_names([r.name for r in rows]), strict=True
+            ):
+                node = corpus.by_id.get(institution.node_id)
+                label = node.label if node is not None else ""
+                self._shown[institution.id] = f"{label} {short}".strip()
+
+    def shown_name(self, institution: Institution) -> str:
+        """The row's text: the entry's number and the part of the name that differs."""
+        return self._shown.get(institution.id, institution.name)
 
     def group_data(self, group: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -58,10 +74,14 @@ class InstitutionModel(GroupedModel):
 
     def row_data(self, group: str, row: Institution, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.name
-        if role in (Qt.ItemDataRole.ToolTipRole, Role.CITATION):
+            return self.shown_name(row)
+        if role == Role.CITATION:
             if row.node_id in self.corpus.by_id:
                 return citation(self.corpus, row.node_id)
+            return row.name
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if row.node_id in self.corpus.by_id:
+                return f"{row.name}\n{citation(self.corpus, row.node_id)}"
             return row.name
         if role == Role.NODE_ID:
             return row.node_id if row.node_id in self.corpus.by_id else None

@@ -17,6 +17,8 @@ from gp_desktop.ui.navigator.act_tree import ActTreeModel
 from gp_desktop.ui.navigator.institutions import InstitutionModel
 from gp_desktop.ui.navigator.tree_filter import TreeFilter
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.widgets.user_choice import on_user_choice
+from gp_desktop.ui.widgets.wrapping import WrappingDelegate
 
 FILTER_DELAY_MS = 150
 EXPAND_ALL_ROWS = 5000
@@ -64,6 +66,8 @@ class Navigator(QWidget):
         self.institution_filter.setSourceModel(self.institution_model)
         self.institution_view = _tree("institutionTree", "Учреждения и подразделения")
         self.institution_view.setModel(self.institution_filter)
+        # Names that still differ only far along wrap rather than lose their end.
+        self.institution_view.setItemDelegate(WrappingDelegate(self.institution_view))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("navigatorTabs")
@@ -85,7 +89,7 @@ class Navigator(QWidget):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_field.textChanged.connect(lambda _t: self._filter_timer.start())
         for view in (self.act_view, self.institution_view):
-            view.selectionModel().currentChanged.connect(self._on_current)
+            on_user_choice(view, self._on_current)
             view.activated.connect(self._on_activated)
         self._expand_top()
 
@@ -114,7 +118,7 @@ class Navigator(QWidget):
             self._expand_top()
         self.institution_view.expandAll()
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current(self, current: QModelIndex) -> None:
         if self._following or not current.isValid():
             return
         node_id = current.data(Role.NODE_ID)

@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -35,22 +36,16 @@ from gp_desktop.corpus.act_html import AMEND_SCHEME, SERIF_FAMILIES, document_ht
 from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.titles import amendment_note
+from gp_desktop.ui.look import ReaderColours, reader_colours
 from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.static_browser import StaticBrowser
 
-CURRENT_COLOUR = QColor("#edf3fb")
-MARK_COLOUR = QColor("#fcefc7")
-WORD_COLOUR = QColor("#ffe27a")
-FIRST_WORD_COLOUR = QColor("#ffb84d")
-AMEND_BAR_COLOUR = QColor("#d79a2b")
-CURRENT_BAR_COLOUR = QColor("#3d7bd9")
 MARGIN = 34
 PAGE_EMS = 58
 """The text column's width in font sizes (about 80 characters of the serif)."""
 SCROLL_MARGIN = 0
 """Pixels left above a node scrolled to the top (its block's own top margin already is)."""
 _BAR_WIDTH = 3
-MIN_WIDTH = 420
 WINDOW_NODES = 1000
 """Nodes laid out at once: the whole act (about 450) and then some; beyond, a window
 (Qt's setHtml grows with the square of the blocks: 1000 nodes take 0.1 s, 4000 take 1.5 s)."""
@@ -60,6 +55,11 @@ _WINDOW_STARTS = (m.PART, m.CHAPTER, m.CLAUSE)
 
 def _window_link(direction: str, text: str) -> str:
     return f'<p class="window"><a href="{WINDOW_SCHEME}:{direction}">{text}</a></p>'
+
+
+_FOCUS_WIDTH = 3
+MIN_WIDTH = 360
+"""The text never narrower, so the panes cannot squeeze it away (an 800-pixel screen still fits)."""
 
 
 class Reader(StaticBrowser):
@@ -74,6 +74,8 @@ class Reader(StaticBrowser):
         super().__init__(parent)
         self.corpus = corpus
         self._font_size = font_size
+        self.colours: ReaderColours = reader_colours(self.palette())
+        """The bands, marks and text colours in use, drawn from the palette (look.py)."""
         self._current = ""
         self._marked: frozenset[str] = frozenset()
         self._words: tuple[str, ...] = ()
@@ -91,8 +93,10 @@ class Reader(StaticBrowser):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
+        # One stop in the Tab order: Tab leaves the text instead of walking its dozens of
+        # «изм.» links; the marks have their own key (Enter: the decrees of the current clause).
+        self.setTabChangesFocus(True)
         self.setAccessibleName("Текст акта")
         self.setAccessibleDescription("Текст Указа и Положения; выделен текущий пункт")
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
@@ -117,7 +121,7 @@ class Reader(StaticBrowser):
         font.setFamilies(list(SERIF_FAMILIES))
         font.setPointSize(self._font_size)
         doc.setDefaultFont(font)
-        doc.setDefaultStyleSheet(style_sheet(self._font_size))
+        doc.setDefaultStyleSheet(style_sheet(self._font_size, self.colours.document))
         start, end = self._window
         html = document_html(self.corpus, self.corpus.nodes[start:end])
         if start > 0:
@@ -195,6 +199,11 @@ class Reader(StaticBrowser):
         return self._current
 
     @property
+    def marked_nodes(self) -> frozenset[str]:
+        """The nodes banded as marked by the timeline."""
+        return self._marked
+
+    @property
     def font_size(self) -> int:
         return self._font_size
 
@@ -252,11 +261,22 @@ class Reader(StaticBrowser):
 
     def set_font_size(self, size: int) -> None:
         """Re-lay the act in another size, keeping the same node at the top."""
-        top = self.top_node()
         self._font_size = size
+        self._reload()
+
+    def _reload(self) -> None:
+        top = self.top_node()
         self._load()
         if top:
             self._scroll_to(top, None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            colours = reader_colours(self.palette())
+            if colours != self.colours:
+                self.colours = colours
+                self._reload()  # the act's text colours live in its style sheet
 
     def _block_top(self, number: int) -> float:
         block = self.document().findBlockByNumber(number)
@@ -335,7 +355,8 @@ class Reader(StaticBrowser):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(FIRST_WORD_COLOUR if i == 0 else WORD_COLOUR)
+            fmt.setBackground(self.colours.first_word if i == 0 else self.colours.word)
+            fmt.setForeground(self.colours.word_text)
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
@@ -374,13 +395,14 @@ class Reader(StaticBrowser):
         painter = QPainter(self.viewport())
         for _, rect in self._visible_spans(self._marked):
             painter.fillRect(
-                QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()), MARK_COLOUR
+                QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()),
+                self.colours.mark,
             )
         if self._current and self._current not in self._marked:
             for _, rect in self._visible_spans([self._current]):
                 painter.fillRect(
                     QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()),
-                    CURRENT_COLOUR,
+                    self.colours.current,
                 )
         painter.end()
         super().paintEvent(event)
@@ -388,14 +410,22 @@ class Reader(StaticBrowser):
         for _, rect in self._visible_spans(self._amended):
             painter.fillRect(
                 QRectF(MARGIN - 14, rect.top() + 2, _BAR_WIDTH, rect.height() - 4),
-                AMEND_BAR_COLOUR,
+                self.colours.amend_bar,
             )
         if self._current:
             for _, rect in self._visible_spans([self._current]):
                 painter.fillRect(
                     QRectF(MARGIN - 6, rect.top(), _BAR_WIDTH + 1, rect.height()),
-                    CURRENT_BAR_COLOUR,
+                    self.colours.current_bar,
                 )
+        if self.hasFocus():
+            # The focus stays visible: a rule down each side of the text (not across the top
+            # and bottom, where it would hide the bands of the clauses running past them).
+            height = self.viewport().height()
+            painter.fillRect(QRectF(0, 0, _FOCUS_WIDTH, height), self.colours.focus)
+            painter.fillRect(
+                QRectF(width - _FOCUS_WIDTH, 0, _FOCUS_WIDTH, height), self.colours.focus
+            )
         painter.end()
 
     # -- tooltips, clicks, scrolling -----------------------------------------------------
@@ -447,6 +477,22 @@ class Reader(StaticBrowser):
             menu.addActions(self.context_actions)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            owner = self.amended_owner(self._current) if self._current else ""
+            if owner:
+                self.amendment_clicked.emit(owner)
+                return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus frame
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -44,10 +44,12 @@ from PySide6.QtWidgets import (
 
 from gp_desktop.corpus.outline import choice_node
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.look import reader_colours
 from gp_desktop.ui.search.service import SearchService
 from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.record_list import Index, RecordListModel
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.widgets.user_choice import on_user_choice
 
 DEBOUNCE_MS = 300
 LIMIT = 100
@@ -137,8 +139,12 @@ class HitDelegate(QStyledItemDelegate):
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
         # On the selection colour the citation takes the selected text's colour to stay legible.
-        cite = "" if selected else ".cite { color: #2d5f9a; }"
-        doc.setDefaultStyleSheet(f"b {{ background-color: #ffe27a; color: #1b1b1b; }} {cite}")
+        colours = reader_colours(option.palette)
+        cite = "" if selected else f".cite {{ color: {colours.accent.name()}; }}"
+        doc.setDefaultStyleSheet(
+            f"b {{ background-color: {colours.word.name()}; color: {colours.word_text.name()}; }}"
+            f" {cite}"
+        )
         cite = html.escape(index.data(Role.CITATION) or "")
         snippet = safe_snippet(index.data(Role.SNIPPET) or "")
         doc.setHtml(f'<div class="cite"><small>{cite}</small></div><div>{snippet}</div>')
@@ -249,7 +255,7 @@ class SearchPanel(QWidget):
         self.view.setBatchSize(RESULTS_BATCH)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.selectionModel().currentChanged.connect(self._on_current)
+        on_user_choice(self.view, self._on_current)
         self.view.activated.connect(self._on_activated)
 
         layout = QVBoxLayout(self)
@@ -408,7 +414,7 @@ class SearchPanel(QWidget):
         return self.current_hit() if QApplication.focusWidget() is self.view else None
 
     # -- choosing ----------------------------------------------------------------------
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current(self, current: QModelIndex) -> None:
         if current.isValid():
             self.hit_chosen.emit(current.data(Role.RECORD))
 

@@ -25,6 +25,8 @@ from gp_desktop.corpus.reader import Corpus, Event
 from gp_desktop.ui.timeline.model import TimelineModel
 from gp_desktop.ui.widgets.plain_text import plain_label
 from gp_desktop.ui.widgets.roles import Role
+from gp_desktop.ui.widgets.user_choice import on_user_choice
+from gp_desktop.ui.widgets.wrapping import WrappingDelegate
 from gp_desktop.wording import clauses
 
 
@@ -42,8 +44,8 @@ class TimelinePanel(QWidget):
         self.view.setAccessibleName("История изменений акта")
         self.view.setHeaderHidden(True)
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.setItemDelegate(WrappingDelegate(self.view))
+        on_user_choice(self.view, self._on_current)
         self.view.activated.connect(self._on_activated)
 
         self.since_edit = QDateEdit()
@@ -54,15 +56,15 @@ class TimelinePanel(QWidget):
         self.since_edit.setMinimumDate(QDate.fromString(corpus.act.date, "yyyy-MM-dd"))
         self.since_edit.setMaximumDate(QDate.currentDate().addYears(1))
         self.set_since(since)
-        self.since_button = QPushButton("Отметить")
+        self.since_button = QPushButton("О&тметить")
         self.since_button.setObjectName("markChangedSince")
         self.since_button.setToolTip("Отметить пункты, изменённые после выбранной даты")
         self.since_button.clicked.connect(self.mark_changed_since)
-        self.clear_button = QPushButton("Снять отметки")
+        self.clear_button = QPushButton("Сн&ять отметки")
         self.clear_button.setObjectName("clearMarks")
         self.clear_button.clicked.connect(self.clear_marks)
 
-        since_label = QLabel("Изменения &после даты:")
+        since_label = QLabel("Из&менения после даты:")
         since_label.setBuddy(self.since_edit)
         row = QHBoxLayout()
         row.addWidget(self.since_edit)
@@ -122,7 +124,7 @@ class TimelinePanel(QWidget):
         self.view.clearSelection()
         self._mark([], "")
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current(self, current: QModelIndex) -> None:
         if not current.isValid():
             return
         if self.model.is_group(current):
