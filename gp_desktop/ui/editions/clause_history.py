@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from gp_desktop.corpus.diff import LEGEND, ClauseChange, change_html
@@ -28,6 +28,7 @@ class ClauseHistory(QWidget):
         self._pairs = pairs
         self._changes_of = changes_of
         self.title = QLabel("Выберите в истории изменений пункт, изменённый указом.")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # corpus text, never markup
         self.title.setObjectName("clauseHistoryTitle")
         self.title.setWordWrap(True)
         self.view = QTextBrowser()

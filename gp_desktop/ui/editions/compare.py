@@ -43,6 +43,7 @@ class ChangesView(QWidget):
         super().__init__(parent)
         self.changes: list[ClauseChange] = []
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # corpus text, never markup
         self.summary.setObjectName("changesSummary")
         self.list = QListWidget()
         self.list.setObjectName("changeList")

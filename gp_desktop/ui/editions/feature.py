@@ -104,6 +104,7 @@ class EditionsFeature(QObject):
         band.setMovable(False)
         band.toggleViewAction().setVisible(False)
         self.band_text = QLabel()
+        self.band_text.setTextFormat(Qt.TextFormat.PlainText)  # corpus text, never markup
         self.band_text.setObjectName("editionBandText")
         self.band_text.setStyleSheet(BAND_STYLE)
         self.band_button = QPushButton("Вернуться к действующей редакции")
@@ -134,6 +135,7 @@ class EditionsFeature(QObject):
 
     def _build_currency_notice(self) -> None:
         self.currency = QLabel()
+        self.currency.setTextFormat(Qt.TextFormat.PlainText)  # corpus text, never markup
         self.currency.setObjectName("currencyNotice")
         self.currency_button = QToolButton()
         self.currency_button.setDefaultAction(self.window.actions["edition_update"])
@@ -404,9 +406,8 @@ class EditionsFeature(QObject):
         dialog = QDialog(self.window)
         dialog.setObjectName("whatsNewDialog")
         dialog.setWindowTitle("Что нового")
-        text = QLabel(
-            f"<p>Открыта новая редакция акта — от <b>{short_date(current.date)}</b>. {note}:</p>"
-        )
+        text = QLabel(f"Открыта новая редакция акта — от {short_date(current.date)}. {note}:")
+        text.setTextFormat(Qt.TextFormat.PlainText)  # the note names clauses: never markup
         text.setWordWrap(True)
         view = ChangesView()
         view.set_changes(changes)

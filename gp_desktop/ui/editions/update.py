@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from gp_desktop.corpus.diff import ADDED, CHANGED, REMOVED, RENUMBERED, ClauseChange
@@ -55,6 +56,7 @@ class UpdateDialog(QDialog):
         self.setWindowTitle("Обновить текст акта")
         self.prepared = prepared
         self.summary = QLabel(update_summary(prepared, changes))
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # corpus text, never markup
         self.summary.setObjectName("updateSummary")
         self.summary.setWordWrap(True)
         self.changes = ChangesView()
