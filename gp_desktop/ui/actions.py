@@ -260,7 +260,7 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     # Editions (ui/editions/feature.py).
     ActionSpec(
         "edition_compare",
-        "&Сравнить редакции…",
+        "Сравнить &редакции…",
         ("Ctrl+Shift+D",),
         "history",
         separator_before=True,
@@ -281,7 +281,7 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
     ),
     ActionSpec(
         "edition_current",
-        "Вернуться к &действующей редакции",
+        "&Вернуться к действующей редакции",
         menu="history",
         run=lambda w: w.editions.back_to_current(),
         enabled_when=lambda w: not w.corpus.is_current,
