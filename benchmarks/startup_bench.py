@@ -31,7 +31,7 @@ from harness import Figure, child_env, ratio, report
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WINDOW_SIZE = ("1280", "800")
-"""The bare window's size: the main window's own first size (``MainWindow._restore_layout``)."""
+"""The bare window's size: the main window's own first size (``Session.restore_layout``)."""
 
 
 def spawn(command: list[str], env: dict[str, str], log: Path) -> dict:

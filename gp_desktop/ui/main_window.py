@@ -1,13 +1,10 @@
 """The main window: it creates the panes around the reader, connects their signals and
-restores the layout — wiring, not features.
-
-Each feature lives in its package (``reader/``, ``navigator/``, ``search/``, ``timeline/``,
-``excerpt/``, ``bookmarks/``) and says what the user chose by a signal; the window decides what
-follows (the reader scrolls, the tree follows, the status bar says where we are). State that
-several panes show lives in one store each, a QObject with a ``changed`` signal: the excerpt
-choice (``ExcerptChoice``), the bookmarks (``BookmarksStore``), the history (``History``).
-Actions, menus and tool bars are declared once in ``actions.py``, the docks in ``panes.py``;
-``docs/architecture.md`` tells where a new pane or action goes.
+restores the layout — wiring, not features. Each feature lives in its package and says what the
+user chose by a signal; the window decides what follows. State several panes show lives in one
+store each, a QObject with a ``changed`` signal (``ExcerptChoice``, ``BookmarksStore``,
+``History``); the layout and the work in hand are kept by ``session.py``. Actions, menus and
+tool bars are declared in ``actions.py``, the docks in ``panes.py``; ``docs/architecture.md``
+tells where a new pane or action goes.
 """
 
 from __future__ import annotations
@@ -15,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
@@ -32,7 +29,6 @@ from gp_desktop.ui.bookmarks.store import BookmarksStore
 from gp_desktop.ui.editions.feature import EditionsFeature
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.excerpt.panel import ExcerptPanel
-from gp_desktop.ui.first_start import available_area, first_geometry
 from gp_desktop.ui.help.window import HelpWindow
 from gp_desktop.ui.history import History
 from gp_desktop.ui.look import Look
@@ -44,6 +40,7 @@ from gp_desktop.ui.reader.view import Reader
 from gp_desktop.ui.search.panel import SearchPanel
 from gp_desktop.ui.search.service import Opener, SearchService
 from gp_desktop.ui.search.start import start_after_first_paint
+from gp_desktop.ui.session import Session
 from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.timeline.panel import TimelinePanel
 from gp_desktop.ui.widgets import plain_text
@@ -89,7 +86,9 @@ class MainWindow(QMainWindow):
         # The stores the panes share.
         self.choice = ExcerptChoice(corpus, self)
         self.bookmarks = BookmarksStore(bookmarks, self)
+        self.bookmarks.follow_activation(self)
         self.history = History(self)
+        self.session = Session(self)
         self.search_service = SearchService(corpus, search_opener, self)
         self.actions = declared.build_actions(self)
 
@@ -139,13 +138,15 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.search_panel.field)
         search = {declared.SEARCH_FIELD: (label, self.search_panel.field)}
         self.toolbar = declared.build_toolbar(self, self.actions, search)
-        self._build_status_bar()
+        self.where_label = plain_text.plain_label()
+        self.where_label.setObjectName("whereLabel")
+        self.statusBar().addWidget(self.where_label, 1)
         self._connect()
 
         self.actions["exact"].setChecked(settings.get(keys.EXACT_FORM))
-        self._restore_session()
+        self.session.restore_work()
         self.navigator.set_bookmarked(self.bookmarks.node_ids)
-        self._restore_layout()
+        self.session.restore_layout()
         self.editions.install()
         start = settings.get(keys.LAST_NODE)
         self.open_node(start if start in corpus.by_id else START_NODE)
@@ -153,11 +154,6 @@ class MainWindow(QMainWindow):
         start_after_first_paint(self, self.first_painted, self.search_service.start)
 
     # -- building ------------------------------------------------------------------------
-    def _build_status_bar(self) -> None:
-        self.where_label = plain_text.plain_label()
-        self.where_label.setObjectName("whereLabel")
-        self.statusBar().addWidget(self.where_label, 1)
-
     def _connect(self) -> None:
         say = self.statusBar().showMessage
         self.navigator.node_chosen.connect(self.open_node)
@@ -182,7 +178,9 @@ class MainWindow(QMainWindow):
             lambda event_id: self.panes.activate("timeline").choose_event(event_id)
         )
         self.search_panel.leave_requested.connect(self.focus_reader)
-        self.search_service.ready.connect(self._on_index_ready)
+        self.search_service.ready.connect(
+            lambda: say(f"Поисковый индекс {self.search_service.where}", 5000)
+        )
         self.search_service.unavailable.connect(
             lambda message: say(f"Поиск недоступен: {message}", 15000)
         )
@@ -195,53 +193,11 @@ class MainWindow(QMainWindow):
         declared.update_actions(self, self.actions)
 
     # -- layout and settings -------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = self.settings.get(keys.GEOMETRY)
-        state = self.settings.get(keys.DOCK_STATE)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.setGeometry(first_geometry(available_area(self)))
-        if state.isEmpty() or not self.restoreState(state):
-            self.panes.default_sizes()
-
     def reset_layout(self) -> None:
-        self.panes.reset()
-        self.toolbar.show()
-        self.panes.default_sizes()
-        self.settings.reset_layout()
-
-    def _restore_session(self) -> None:
-        """The ticked clauses and the search of the last session (run once the index is up)."""
-        self.choice.set_all(self.settings.get(keys.EXCERPT_CHOICE).split())
-        self.search_panel.field.setText(self.settings.get(keys.SEARCH_TEXT))
-        # Kept as they change, not only at a clean quit.
-        self.choice.changed.connect(lambda _ids: self._save_choice())
-
-    def _save_choice(self) -> None:
-        if self.persist:
-            self.settings.set(keys.EXCERPT_CHOICE, " ".join(self.choice.ids))
+        self.session.reset_layout()
 
     def save_settings(self) -> str:
-        s = self.settings
-        s.set(keys.GEOMETRY, self.saveGeometry())
-        s.set(keys.DOCK_STATE, self.saveState())
-        s.set(keys.FONT_SIZE, self.reader.font_size)
-        s.set(keys.LAST_NODE, self.current_node)
-        s.set(keys.EXACT_FORM, self.actions["exact"].isChecked())
-        s.set(keys.CHANGED_SINCE, self.timeline.since)
-        s.set(keys.EXCERPT_FOOTNOTES, self.excerpt_panel.footnotes)
-        s.set(keys.EXCERPT_FOLDER, self.excerpt_panel.folder)
-        s.set(keys.EXCERPT_CHOICE, " ".join(self.choice.ids))
-        s.set(keys.SEARCH_TEXT, self.search_panel.field.text())
-        s.set(keys.LOOK, self.look.look)
-        s.set(keys.WINDOW_FONT_SIZE, self.look.font_size)
-        return s.sync()
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Another window or program may have starred or unstarred meanwhile (the file is
-        # merged on every change, so nothing is lost): show it when the user comes back.
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.bookmarks.refresh()  # emits ``changed``: stars and list follow
-        super().changeEvent(event)
+        return self.session.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search_service.shutdown()
@@ -284,10 +240,10 @@ class MainWindow(QMainWindow):
     def ask_goto(self) -> None:
         if self.goto_dialog is None:
             self.goto_dialog = GotoDialog(lambda text: resolve(self.corpus, text), self)
-            self.goto_dialog.chosen.connect(self._went_to)
+            self.goto_dialog.chosen.connect(self.open_and_read)
         self.goto_dialog.ask()
 
-    def _went_to(self, node_id: str) -> None:
+    def open_and_read(self, node_id: str) -> None:
         self.open_node(node_id)
         self.reader.setFocus()
 
@@ -296,8 +252,7 @@ class MainWindow(QMainWindow):
         if node_id is None:
             self.statusBar().showMessage(f"Не найден пункт «{reference.strip()}»", 8000)
             return False
-        self.open_node(node_id)
-        self.reader.setFocus()
+        self.open_and_read(node_id)
         return True
 
     def focus_reader(self) -> None:
@@ -307,11 +262,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.toolbar.show()
         self.search_panel.focus_field()
-
-    def _on_index_ready(self) -> None:
-        index = self.search_service.index
-        where = "в памяти" if getattr(index, "in_memory", False) else "готов"
-        self.statusBar().showMessage(f"Поисковый индекс {where}", 5000)
 
     def open_hit(self, hit) -> None:
         if hit is None:
@@ -366,9 +316,7 @@ class MainWindow(QMainWindow):
 
     # -- misc ----------------------------------------------------------------------------
     def change_font_size(self, delta: int) -> None:
-        size = max(keys.MIN_FONT_SIZE, min(keys.MAX_FONT_SIZE, self.reader.font_size + delta))
-        if size != self.reader.font_size:
-            self.reader.set_font_size(size)
+        size = self.reader.zoom(delta, keys.MIN_FONT_SIZE, keys.MAX_FONT_SIZE)
         self.statusBar().showMessage(f"Размер шрифта: {size}", 2000)
 
     def reset_font_size(self) -> None:
@@ -391,13 +339,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_help(self) -> None:
-        if self.help_window is None:
-            shown = [a for a in self.actions.values() if a.shortcuts()]
-            self.help_window = HelpWindow(shown, self.corpus.path, self)
-        self.help_window.show()
-        self.help_window.raise_()
-        self.help_window.activateWindow()
-        self.help_window.field.setFocus()
+        shown = [a for a in self.actions.values() if a.shortcuts()]
+        self.help_window = HelpWindow.show_once(self.help_window, shown, self.corpus.path, self)
 
     def show_about(self) -> None:
         show_about(self, self.corpus)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 
 from gp_desktop.bookmarks import Bookmark, Bookmarks, BookmarksFileError
 
@@ -63,6 +63,17 @@ class BookmarksStore(QObject):
         except BookmarksFileError as exc:
             self.failed.emit(str(exc))
         self.changed.emit()
+
+    def follow_activation(self, window: QObject) -> None:
+        """Re-read the file whenever ``window`` is activated: another window or program may
+        have starred or unstarred meanwhile (the file is merged on every change, so nothing
+        is lost), and the stars and the list follow through ``changed``."""
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ActivationChange and watched.isActiveWindow():
+            self.refresh()
+        return False
 
     def refresh(self) -> bool:
         """Pick up what another window or program wrote to the file; True (and ``changed``)

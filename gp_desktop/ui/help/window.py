@@ -93,6 +93,17 @@ def find_pattern(text: str) -> str:
 class HelpWindow(QDialog):
     """The help, in a window of its own beside the main one (not modal)."""
 
+    @classmethod
+    def show_once(cls, window: HelpWindow | None, *args) -> HelpWindow:
+        """Show ``window`` (made from ``args`` the first time), raised, its field focused."""
+        if window is None:
+            window = cls(*args)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.field.setFocus()
+        return window
+
     def __init__(
         self,
         actions: Iterable[QAction],

@@ -259,6 +259,13 @@ class Reader(StaticBrowser):
         self._marked = frozenset(node_ids)
         self._refresh_selections()
 
+    def zoom(self, delta: int, smallest: int, largest: int) -> int:
+        """Make the text ``delta`` points larger within [smallest, largest]; the size now."""
+        size = max(smallest, min(largest, self.font_size + delta))
+        if size != self.font_size:
+            self.set_font_size(size)
+        return size
+
     def set_font_size(self, size: int) -> None:
         """Re-lay the act in another size, keeping the same node at the top."""
         self._font_size = size

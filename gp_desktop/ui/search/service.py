@@ -66,6 +66,11 @@ class SearchService(QObject):
     def index(self) -> Any:
         return self._index
 
+    @property
+    def where(self) -> str:
+        """Where the open index lives, as the status bar says it: «в памяти» or «готов»."""
+        return "в памяти" if getattr(self.index, "in_memory", False) else "готов"
+
     def start(self) -> None:
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
