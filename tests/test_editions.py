@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SOURCE, corpus_copy, run_cli
-from edition_facts import EDITION_DATE
+from edition_facts import EDITION_DATE, EDITION_DATE_RU, LAST_DECREE, LAST_DECREE_LABEL
 
 from gp_desktop.corpus.build import add_edition, build_editions
 from gp_desktop.corpus.diff import diff_editions, marked_text, word_ops
@@ -24,7 +24,7 @@ from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus_choice import ADMIN, BUNDLED, OPTION, USER, choose_corpus
 
 DATA = Path(__file__).resolve().parent / "data" / "editions"
-EARLIER = DATA / "ukaz-2017-563-2025-04-25.md"  # made for the tests: before decree № 1125
+EARLIER = DATA / "ukaz-2017-563-2025-04-25.md"  # made for the tests: before the last decree
 LATER = DATA / "ukaz-2017-563-2026-06-10.md"  # made for the tests: a made-up decree № 1200
 EARLIER_DATE, LATER_DATE = "2025-04-25", "2026-06-10"
 
@@ -56,7 +56,7 @@ def test_the_editions_table_and_the_current_edition(three, today):
     corpus = Corpus(three)
     assert [e.date for e in corpus.editions] == [EARLIER_DATE, today, LATER_DATE]
     assert [e.current for e in corpus.editions] == [False, False, True]
-    assert [e.amendment_number for e in corpus.editions] == ["855", "1125", "1200"]
+    assert [e.amendment_number for e in corpus.editions] == ["855", LAST_DECREE, "1200"]
     assert corpus.editions[-1].amendment_id == "ukaz-2026-06-10-1200"
     assert {e.source_format for e in corpus.editions} == {"markdown"}
     # The contract tables are the current (latest) edition, as a reader unaware of editions sees.
@@ -118,7 +118,7 @@ def test_earlier_to_bundled_word_by_word(three, today):
     ]
     assert p11.old_footnotes == ()
     assert p11.new_footnotes == (
-        "Сноска. Пункт 11 - в редакции Указа Президента РК от 17.12.2025 № 1125.",
+        f"Сноска. Пункт 11 - в редакции Указа Президента РК от {LAST_DECREE_LABEL}.",
     )
     p2 = by_id["polozhenie/p-2"]
     assert [(o.op, o.text.strip()) for o in p2.ops if o.op != "equal"] == [
@@ -142,7 +142,7 @@ def test_earlier_to_bundled_word_by_word(three, today):
     p1 = by_id["polozhenie/p-1"]
     assert marked_text(p1.ops) == (
         "Сноска. Пункт 1 - в редакции Указа Президента РК от 05.10.2023 № 366"
-        "{+; с изменением, внесенным Указом Президента РК от 17.12.2025 № 1125+}."
+        "{+; с изменением, внесенным Указом Президента РК от " + LAST_DECREE_LABEL + "+}."
     )
     added = by_id["polozhenie/p-15/pp-3-1"]
     assert added.old == "" and added.new.startswith("3-1) осуществление от имени и в интересах")
@@ -166,7 +166,9 @@ def test_bundled_to_later_word_by_word(three, today):
     )
     assert marked_text(by_id["polozhenie/p-13"].ops) == (
         "Сноска. Пункт [-11-] {+13+} с [-изменением-] {+изменениями+}, [-внесенным Указом-] "
-        "{+внесенными указами+} Президента РК от 17.12.2025 № 1125{+; от 10.06.2026 № 1200+}."
+        "{+внесенными указами+} Президента РК от "
+        + LAST_DECREE_LABEL
+        + "{+; от 10.06.2026 № 1200+}."
     )
     assert by_id["polozhenie/p-13/abz-6"].old == (
         "развитие международно-правового сотрудничества по возврату активов;"
@@ -213,7 +215,7 @@ def test_an_inserted_paragraph_and_a_renumbered_clause_of_an_unseen_edition(tmp_
         + f"\n25. Новый пункт о порядке работы.\n\n26. {body}"
         + text[text.index("\n", start + 1) :]
     )
-    text = text.replace("17.12.2025 № 1125.**", "17.12.2025 № 1125; от 01.02.2027 № 9.**", 1)
+    text = text.replace(f"{LAST_DECREE_LABEL}.**", f"{LAST_DECREE_LABEL}; от 01.02.2027 № 9.**", 1)
     (tmp_path / "new.md").write_text(text, encoding="utf-8")
     out = tmp_path / "c.sqlite"
     add_edition(tmp_path / "new.md", CORPUS, out)
@@ -298,7 +300,7 @@ def test_editions_and_diff_commands(three):
             "--from",
             "2025-04-25",
             "--to",
-            "17.12.2025",
+            EDITION_DATE_RU,
             "п. 19",
             "--json",
             "--corpus",
