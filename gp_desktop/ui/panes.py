@@ -45,8 +45,10 @@ PANES = (
     PaneSpec("timeline", "История изменений", Area.RightDockWidgetArea, height=0.55),
     PaneSpec("bookmarks", "Закладки", Area.RightDockWidgetArea, tabbed_with="timeline"),
     PaneSpec("excerpt", "Выписка", Area.RightDockWidgetArea, tabbed_with="bookmarks"),
-    # A decree's clause before and after (ui/editions/clause_history.py).
-    PaneSpec("clauseHistory", "До и после указа", Area.RightDockWidgetArea, tabbed_with="excerpt"),
+    # A decree's clause before and after (ui/editions/clause_history.py): beside the search
+    # results, above the history, so the decree's list stays in sight while its clauses are
+    # read, and four tabs in one group no longer cut each other's titles at 1280×800.
+    PaneSpec("clauseHistory", "До и после указа", Area.RightDockWidgetArea, tabbed_with="search"),
 )
 
 

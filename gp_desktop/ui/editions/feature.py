@@ -144,9 +144,11 @@ class EditionsFeature(QObject):
         date = self.current_edition.date
         stale = months_old(date, self.today) >= limit > 0
         if stale:
-            self.currency.setText(
+            # Short, so the status bar's own messages keep their room; the tooltip says all.
+            self.currency.setText(f"Текст от {short_date(date)}: старше {limit} мес.")
+            self.currency.setToolTip(
                 f"Текст акта по состоянию на {short_date(date)} — старше {limit} мес.; "
-                "возможно, вышли новые изменения"
+                "возможно, вышли новые изменения. Обновить: Файл → «Обновить текст акта…»."
             )
             bar = self.window.statusBar()
             bar.addPermanentWidget(self.currency)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import markdown
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import (
     QAction,
@@ -77,6 +76,10 @@ def help_markdown(actions: Iterable[QAction], corpus_path: Path | None) -> str:
 
 
 def help_html(actions: Iterable[QAction], corpus_path: Path | None) -> str:
+    # Imported when help is first shown, not with the window: python-markdown costs ~25 ms
+    # of every start-up otherwise (-X importtime).
+    import markdown
+
     body = markdown.markdown(help_markdown(actions, corpus_path), extensions=["tables"])
     # Qt's rich text draws no table borders from CSS: give the tables HTML attributes.
     body = body.replace("<table>", '<table border="1" cellspacing="0" cellpadding="4">')
