@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from gp_desktop.corpus.act_html import LIGHT, DocumentColours
+from gp_desktop.ui.widgets import focus_frame
 
 SYSTEM, LIGHT_LOOK, DARK, CONTRAST = "system", "light", "dark", "contrast"
 LOOKS: dict[str, str] = {
@@ -252,6 +253,7 @@ class Look(QObject):
         self.app = app
         self.look = look if look in LOOKS else SYSTEM
         self.font_size = font_size if font_size in WINDOW_FONT_SIZES else 0
+        focus_frame.install(app)  # the focus in sight on lists and trees, in every look
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self._apply())

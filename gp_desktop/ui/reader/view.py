@@ -37,6 +37,7 @@ from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.titles import amendment_note
 from gp_desktop.ui.look import ReaderColours, reader_colours
+from gp_desktop.ui.widgets.focus_frame import OWN_RULE
 from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.static_browser import StaticBrowser
 
@@ -72,6 +73,7 @@ class Reader(StaticBrowser):
 
     def __init__(self, corpus: Corpus, font_size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setProperty(OWN_RULE, True)  # its rules down the sides (paintEvent)
         self.corpus = corpus
         self._font_size = font_size
         self.colours: ReaderColours = reader_colours(self.palette())
