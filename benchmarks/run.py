@@ -24,6 +24,8 @@ Sections (each in its own module beside this one):
   editions   the whole act diffed between two editions beside difflib over its words;
               add-edition beside build-corpus; start-up with ten editions beside one; the
               file's growth per edition (editions_bench.py)
+  bookmarks   100 000 bookmarks loaded beside json.loads of them; one star added beside a bare
+              dump, fsync and rename of the same list (bookmarks_bench.py)
   morphology  which forms of the act's words a query misses (not timed; only when named)
 """
 
@@ -45,6 +47,7 @@ for folder in (HERE, ROOT):  # the section modules, and gp_desktop from this che
 if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bookmarks_bench import bookmarks  # noqa: E402
 from build_bench import build  # noqa: E402
 from editions_bench import bench_editions  # noqa: E402
 from excerpt_bench import bench_excerpt  # noqa: E402
@@ -92,6 +95,7 @@ SECTIONS: dict[str, Callable[[bool], dict]] = {
     "excerpt": excerpt,
     "gui_stall": gui_stall,
     "editions": editions,
+    "bookmarks": bookmarks,
     "morphology": morphology,
 }
 DEFAULT = [name for name in SECTIONS if name != "morphology"]

@@ -197,3 +197,29 @@ def test_a_hundred_thousand_bookmarks_are_a_dictionary(tmp_path):
 
     assert Counting("n/99999") in marks and Counting("absent") not in marks
     assert Counting.compared <= 2  # a hash lookup, not a scan of 100 000
+
+
+def test_each_bookmark_is_written_on_its_line_exactly_as_json_writes_it(tmp_path):
+    """The writer quotes the two usual fields itself (for speed); what it writes must be what
+    ``json.dumps`` writes, for any text, and unknown fields still ride along."""
+    import json
+
+    path = tmp_path / "bookmarks.json"
+    odd = ["polozhenie/p-1", 'Ұлытау «ә» — "q" \\ \t\n\u2028', "\x00\x1f", "😀"]
+    marks = Bookmarks.load(path)
+    for node_id in odd:
+        assert marks.add(node_id)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            '"node_id": "😀",', '"node_id": "😀", "note": [1, {"a": "б"}],'
+        ),
+        encoding="utf-8",
+    )
+    marks = Bookmarks.load(path)
+    marks.add("polozhenie/p-2")
+    lines = [line.strip().rstrip(",") for line in path.read_text(encoding="utf-8").split("\n")]
+    entries = json.loads(path.read_text(encoding="utf-8"))["bookmarks"]
+    assert [e["node_id"] for e in entries] == [*odd, "polozhenie/p-2"]
+    assert entries[3]["note"] == [1, {"a": "б"}]
+    for entry in entries:
+        assert json.dumps(entry, ensure_ascii=False) in lines
