@@ -6,7 +6,7 @@ import argparse
 import json
 
 from gp_desktop.commands import add_as_of_option, add_corpus_option, open_corpus
-from gp_desktop.corpus.citations import citation, formal_citation, resolve
+from gp_desktop.corpus.citations import citation, citations, resolve
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.footnotes import short_date
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         data = {
             "id": node.id,
-            "citation": citation(corpus, node_id),
-            "formal_citation": formal_citation(corpus, node_id),
+            **citations(corpus, node_id),
             "kind": node.kind,
             "label": node.label,
             "heading": node.heading,
