@@ -279,3 +279,16 @@ TYPED_REFERENCES = {
 }
 # References that name nothing in the act.
 UNKNOWN_REFERENCES = ["99", "п. 99", "глава 2 пункт 19", "абз. 9 п. 1", "19 мая", "прокуратура"]
+
+# -- the history's wording: what the original decree did to each document, in agreement --
+ENACTED_TITLES = {
+    "ukaz": "Указ — подписан",
+    "polozhenie": "Положение — утверждено",
+    "struktura": "Структура — утверждена",
+    "izmeneniya": "Изменения и дополнения — утверждены",
+    "perechen-utrativshih": "Перечень утративших силу указов — утверждён",
+    "perechen-uchrezhdeniy": "Перечень учреждений — в исходной редакции",
+}
+# «Сноска. Заголовок – в редакции Указа … № 366»: a new edition of the heading only.
+HEADING_EDITION = ("perechen-uchrezhdeniy", "366")
+HEADING_EDITION_TITLE = "Перечень учреждений, заголовок — в новой редакции"

@@ -10,7 +10,8 @@ from gp_desktop.corpus.citations import citation, citations, resolve
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.footnotes import short_date
-from gp_desktop.corpus.model import EFFECT_NAMES, FOOTNOTE
+from gp_desktop.corpus.model import FOOTNOTE
+from gp_desktop.corpus.titles import amendment_words
 from gp_desktop.terminal import say
 
 NAME = "show"
@@ -64,6 +65,6 @@ def run(args: argparse.Namespace) -> int:
         say("\nИзменения:")
         for amendment, link in amendments:
             say(
-                f"  {short_date(amendment.date)} № {amendment.number} — {EFFECT_NAMES.get(link.effect, link.effect)}"
+                f"  {short_date(amendment.date)} № {amendment.number} — {amendment_words(corpus, link)}"
             )
     return 0

@@ -451,6 +451,45 @@ def gender(corpus: Corpus, node_id: str) -> str:
     return _KIND_GENDER.get(node.kind, "m")
 
 
+_EFFECT_FORMS = {
+    m.CHANGED: {"m": "изменён", "f": "изменена", "n": "изменено", "pl": "изменены"},
+    m.ADDED: {"m": "дополнен", "f": "дополнена", "n": "дополнено", "pl": "дополнены"},
+    m.REPEALED: {
+        "m": "утратил силу",
+        "f": "утратила силу",
+        "n": "утратило силу",
+        "pl": "утратили силу",
+    },
+    m.EXCLUDED: {"m": "исключён", "f": "исключена", "n": "исключено", "pl": "исключены"},
+    "approved": {"m": "утверждён", "f": "утверждена", "n": "утверждено", "pl": "утверждены"},
+}
+HEADING = "заголовок"
+"""What a footnote «Сноска. Заголовок – в редакции …» changed: the heading, not the part."""
+
+
+def heading_only(footnote: str) -> bool:
+    """Whether a footnote speaks of a heading alone («Сноска. Заголовок – в редакции …»)."""
+    return parse_footnote(footnote).subject.lower() == HEADING
+
+
+def effect_words(corpus: Corpus, node_id: str, effect: str, heading: bool = False) -> str:
+    """What a decree did to the node, agreeing with what it is called: «Положение —
+    утверждено», «Структура — в новой редакции», «Преамбула — изменена», «Указ — подписан»;
+    ``heading``: to its heading only («заголовок — в новой редакции»)."""
+    node = corpus.node(node_id)
+    if effect == "enacted":
+        doc = _document(corpus, node) if node.kind == m.PART else None
+        if doc is not None and doc.kind == "act":
+            return "подписан"
+        if doc is not None and doc.kind == "approved":
+            return _EFFECT_FORMS["approved"][gender(corpus, node_id)]
+        return "в исходной редакции"
+    forms = _EFFECT_FORMS.get(effect)
+    if forms is None:
+        return m.EFFECT_NAMES.get(effect, effect)
+    return forms["m" if heading else gender(corpus, node_id)]
+
+
 # -- reading references back -----------------------------------------------------------------
 def _fold(text: str) -> str:
     text = text.lower().replace("ё", "е").replace("№", " № ")
