@@ -292,3 +292,5 @@ ENACTED_TITLES = {
 # «Сноска. Заголовок – в редакции Указа … № 366»: a new edition of the heading only.
 HEADING_EDITION = ("perechen-uchrezhdeniy", "366")
 HEADING_EDITION_TITLE = "Перечень учреждений, заголовок — в новой редакции"
+# A sub-clause and the footnote of its clause, which applies to it («Пункт 19 с изменениями …»).
+INHERITED_FOOTNOTE = ("polozhenie/p-19/pp-8", "polozhenie/p-19/snoska-1")

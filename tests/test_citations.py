@@ -143,3 +143,19 @@ def test_show_json_carries_the_three_forms():
     )
     typed = run_cli("show", "8) п. 19", "--json")
     assert json.loads(typed.stdout)["id"] == "polozhenie/p-19/pp-8"
+
+
+def test_show_of_a_sub_clause_lists_the_footnotes_of_its_clause(corpus):
+    node_id, footnote_id = facts.INHERITED_FOOTNOTE
+    note = corpus.node(footnote_id).text
+    data = json.loads(run_cli("show", node_id, "--json").stdout)
+    assert note in data["footnotes"]
+    text = run_cli("show", node_id).stdout
+    assert note in text
+    # The same footnotes the excerpt prints with it.
+    from gp_desktop.excerpt import compose_excerpt
+
+    printed = compose_excerpt(corpus, [node_id]).text
+    for applying in data["footnotes"]:
+        assert applying in printed
+    assert [n.text for n in corpus.inherited_footnotes(node_id)] == data["footnotes"]

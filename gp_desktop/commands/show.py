@@ -1,4 +1,8 @@
-"""``gp-desktop show ID-or-citation``: one clause with its footnotes and amendments."""
+"""``gp-desktop show ID-or-citation``: one clause with its footnotes and amendments.
+
+The footnotes include those of what contains it (its clause, its document), which apply to
+it as well: the same ones the excerpt prints with it (``Corpus.inherited_footnotes``).
+"""
 
 from __future__ import annotations
 
@@ -35,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
         raise CorpusError(f"не найден пункт «{args.reference}»")
     node = corpus.node(node_id)
     nodes = corpus.subtree(node_id)
+    inherited = corpus.inherited_footnotes(node_id)
+    # Its own footnotes and those of its clause and document, which apply to it as well.
+    applying = sorted([n for n in nodes if n.kind == FOOTNOTE] + inherited, key=lambda n: n.seq)
     amendments = corpus.amendments_of(node_id)
     if args.json:
         data = {
@@ -44,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             "label": node.label,
             "heading": node.heading,
             "text": export_text(corpus, [n for n in nodes if n.kind != FOOTNOTE]).strip(),
-            "footnotes": [n.text for n in nodes if n.kind == FOOTNOTE],
+            "footnotes": [n.text for n in applying],
             "amendments": [
                 {
                     "id": a.id,
@@ -61,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
     say(citation(corpus, node_id))
     say(f"({node_id})\n")
     say(export_text(corpus, nodes), end="")
+    if inherited:
+        say("\nСноски, относящиеся и к нему:")
+        for note in inherited:
+            say(f"  {note.text}")
     if amendments:
         say("\nИзменения:")
         for amendment, link in amendments:

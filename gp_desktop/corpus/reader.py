@@ -279,6 +279,13 @@ class Corpus:
     def footnotes(self, node_id: str) -> list[m.Node]:
         return [c for c in self.children(node_id) if c.kind == m.FOOTNOTE]
 
+    def inherited_footnotes(self, node_id: str) -> list[m.Node]:
+        """The footnotes of what contains the node — its clause, its document — which apply
+        to it too («Сноска. Пункт 19 с изменениями …» for sub-clause 8) of clause 19), in
+        document order. The excerpt prints them with the node; ``show`` lists them."""
+        notes = [n for a in self.ancestors(node_id) for n in self.footnotes(a.id)]
+        return sorted(notes, key=lambda n: n.seq)
+
     # -- history ------------------------------------------------------------------------
     @cached_property
     def _amendment_by_id(self) -> dict[str, m.Amendment]:

@@ -105,9 +105,9 @@ def _nodes_to_print(
             if not (ancestor.kind == m.PART and ancestor.id == title_part):
                 shown[ancestor.id] = ancestor
                 context.add(ancestor.id)
-            if footnotes:
-                for note in corpus.footnotes(ancestor.id):
-                    shown[note.id] = note
+        if footnotes:
+            for note in corpus.inherited_footnotes(node_id):
+                shown[note.id] = note
         for node in corpus.subtree(node_id):
             if node.kind == m.FOOTNOTE and not footnotes and node.id != node_id:
                 continue
