@@ -159,3 +159,12 @@ def test_show_of_a_sub_clause_lists_the_footnotes_of_its_clause(corpus):
     for applying in data["footnotes"]:
         assert applying in printed
     assert [n.text for n in corpus.inherited_footnotes(node_id)] == data["footnotes"]
+
+
+def test_the_excerpt_of_the_institutions_does_not_call_the_list_approved(corpus):
+    from gp_desktop.excerpt import compose_excerpt
+
+    node_id = facts.CITATIONS["institution of the first group"][0]
+    excerpt = compose_excerpt(corpus, [node_id])
+    assert "утв" not in excerpt.title
+    assert excerpt.title.startswith("Выписка из перечня государственных учреждений")
