@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from gp_desktop.corpus.citations import citations, full_citation
 from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.ui import settings as keys
+from gp_desktop.wording import plural
 
 
 def test_goto_dialog_opens_every_node_by_each_of_its_citations(window, corpus, qtbot):
@@ -114,3 +115,18 @@ def test_the_trees_context_menu_offers_both_forms_for_the_row_pointed_at(window,
     window.open_node("polozhenie/p-2")
     window.actions["copy_citation_full"].trigger()
     assert QApplication.clipboard().text() == full_citation(window.corpus, "polozhenie/p-2")
+
+
+def test_the_history_pane_words_the_original_decree_and_a_heading_edition(window):
+    timeline = window.timeline
+    model = timeline.model
+    shown = {
+        model.index(row, 0, model.index(group, 0)).data()
+        for group in range(model.rowCount())
+        for row in range(model.rowCount(model.index(group, 0)))
+    }
+    assert set(facts.ENACTED_TITLES.values()) <= shown
+    assert facts.HEADING_EDITION_TITLE in shown
+    timeline.mark_event(model.events[0])
+    parts = len({c.node_id for c in model.events[0].changes})
+    assert timeline.status.text().endswith(f": {plural(parts, 'часть', 'части', 'частей')} акта")

@@ -22,6 +22,7 @@ The rules
 node                           full form (short form)                   why
 =============================  =======================================  ==================
 clause «19.»                   пункт 19 (п. 19)                         numbered «1.»
+the decree's own clause        пункт 2 Указа … (п. 2 Указа …)           no «утвержденного»
 sub-clause «8)», «3-1)»        подпункт 8) (пп. 8))                     numbered «1)»
 paragraph of a clause          абзац второй (абз. 2)                    opening line = 1st
 paragraph of a sub-clause      абзац десятый подпункта 1) (абз. 10 пп.  opening line = 1st
@@ -75,22 +76,28 @@ Paragraphs (абзацы)
    clauses and sub-clauses by their numbers, sub-clauses with the bracket, as the act itself
    writes («подпунктом 1) пункта 2 статьи 17-1» in its preamble).
 
-Sources. The act's own wording (the preamble above; clause 1 of the decree, which lists what
-it approves). The structure «пункт — подпункт — абзац», with «абзацы пункта» and «абзацы
-подпункта пункта» as distinct elements, as in the regional laws on legal acts that spell it
-out (e.g. Закон Свердловской области «О правовых актах в Свердловской области», ст. 24
-«Структура статьи или пункта правового акта»). Counting from the opening line: the first
-paragraph of a part or clause is the one that begins it, with a capital letter and, before
-a list, a colon; references name paragraphs by ordinals in words («часть первая пункта 32»
-of the требования нормотворческой техники annexed to the Belarusian Закон от 17.07.2018
-№ 130-З «О нормативных правовых актах», п. 24 and 32, as summarised by the Национальный
-центр правовой информации, etalonline.by, «Требования к оформлению абзаца»); Russian practice
-counts the paragraphs of a part from the one that begins it in the same way (commentaries on
-the Методические рекомендации по юридико-техническому оформлению законопроектов, Аппарат
-Государственной Думы, 18.11.2003 № вн2-18/490). Kazakhstan's Закон от 6 апреля 2016 года
-№ 480-V «О правовых актах» names the same units (пункт, подпункт, абзац); its article 24 is on
-the content and style of a text, not on counting, which is why the rules above are written
-down here.
+Sources (looked up for these rules; what each says, in short):
+
+- The act itself: its preamble cites «подпунктом 1) пункта 2 статьи 17-1» (the bracket kept,
+  numbers in figures); clause 1 of the decree lists what it approves (Положение, структура,
+  перечень должностей, изменения и дополнения, перечень утративших силу) — not the list of
+  institutions.
+- Belarus, требования нормотворческой техники annexed to the Закон от 17.07.2018 № 130-З
+  «О нормативных правовых актах», п. 24 and 32, as summarised by the Национальный центр
+  правовой информации (etalonline.by, «Требования к оформлению абзаца»): the first paragraph
+  of a пункт (подпункт) begins with a capital letter and, before a list, ends with a colon;
+  in references the ordinal numbers of paragraphs are written in words. Hence rules 1 and 4.
+- Russian practice, as a Q&A on the Трудовой кодекс puts it (roboliker.ru, «Как правильно:
+  пункт или часть статьи»): the paragraphs of a part are counted from the one that begins it;
+  numbered lines («1)») are not paragraphs but пункты/подпункты. Hence rules 1 and 2.
+- Закон Свердловской области «О правовых актах в Свердловской области», ст. 24 «Структура
+  статьи или пункта правового акта» (info.autowestnik.ru): «абзацы пункта» and «абзацы
+  подпункта пункта» are distinct structural elements — a sub-clause's paragraphs belong to it,
+  not to its clause (rule 2).
+- Kazakhstan, Закон от 6 апреля 2016 года № 480-V «О правовых актах» (adilet.zan.kz
+  Z1600000480; ст. 24 «Требования к содержанию и стилю изложения текста», pavlodar.com) uses
+  the same units — пункт «1.», подпункт «1)», абзац — but does not say how to count
+  paragraphs, which is why the rules are written down here.
 """
 
 from __future__ import annotations
@@ -110,6 +117,20 @@ if TYPE_CHECKING:
 DEFAULT_PART = "polozhenie"
 SHORT, FULL = "short", "full"
 _CASES = ("nom", "gen", "dat")
+
+
+# What is worked out once per corpus (and again when it switches edition: new nodes).
+_memos: weakref.WeakKeyDictionary[Corpus, tuple[dict, dict[str, dict]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _memo(corpus: Corpus, name: str) -> dict:
+    held = _memos.get(corpus)
+    if held is None or held[0] is not corpus.by_id:
+        held = (corpus.by_id, {})
+        _memos[corpus] = held
+    return held[1].setdefault(name, {})
 
 
 # -- documents -----------------------------------------------------------------------------
@@ -223,6 +244,13 @@ def _stamps(corpus: Corpus, part: m.Node) -> list[str]:
 
 
 def _document(corpus: Corpus, part: m.Node) -> _Document:
+    memo = _memo(corpus, "documents")
+    if part.id not in memo:
+        memo[part.id] = _find_document(corpus, part)
+    return memo[part.id]
+
+
+def _find_document(corpus: Corpus, part: m.Node) -> _Document:
     if part is corpus.parts()[0]:  # the decree comes first, the documents it approves follow
         return _Document("act", None)
     stamps = _stamps(corpus, part)
@@ -289,10 +317,14 @@ def _is_paragraph(node: m.Node) -> bool:
 
 def paragraph_number(corpus: Corpus, node: m.Node) -> int:
     """Which абзац of its clause, sub-clause or part the node is, by the rules above."""
-    parent = corpus.node(node.parent_id) if node.parent_id else None
-    siblings = [c for c in corpus.children(node.parent_id) if _is_paragraph(c)]
-    opening = parent is not None and parent.kind != m.PART and bool(parent.text.strip())
-    return siblings.index(node) + 1 + int(opening)
+    memo = _memo(corpus, "paragraphs")
+    if node.id not in memo:
+        parent = corpus.node(node.parent_id) if node.parent_id else None
+        opening = parent is not None and parent.kind != m.PART and bool(parent.text.strip())
+        siblings = [c for c in corpus.children(node.parent_id) if _is_paragraph(c)]
+        for number, sibling in enumerate(siblings, start=1 + int(opening)):
+            memo[sibling.id] = number
+    return memo[node.id]
 
 
 def _numbered(corpus: Corpus, node: m.Node, same: list[m.Node]) -> str:
@@ -498,19 +530,13 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).strip(" .;")
 
 
-_cache: weakref.WeakKeyDictionary[Corpus, tuple[dict, dict[str, str]]] = weakref.WeakKeyDictionary()
-
-
 def _printed(corpus: Corpus) -> dict[str, str]:
     """Every citation the program prints, folded, → its node (built once per corpus)."""
-    held = _cache.get(corpus)
-    if held is not None and held[0] is corpus.by_id:
-        return held[1]
-    table: dict[str, str] = {}
-    for node in corpus.nodes:
-        for text in citations(corpus, node.id).values():
-            table.setdefault(_fold(text), node.id)
-    _cache[corpus] = (corpus.by_id, table)
+    table = _memo(corpus, "printed")
+    if not table:
+        for node in corpus.nodes:
+            for text in citations(corpus, node.id).values():
+                table.setdefault(_fold(text), node.id)
     return table
 
 
@@ -682,7 +708,9 @@ def resolve(corpus: Corpus, reference: str, part: str = DEFAULT_PART) -> str | N
     text = _fold(ref)
     if not text:
         return None
-    printed = _printed(corpus).get(text)
-    if printed is not None:
-        return printed
-    return _parse(corpus, text, part)
+    # What people type is read by its grammar; the printed forms it cannot read (the paths,
+    # footnotes, stamps) are looked up among all the citations, worked out on first need.
+    parsed = _parse(corpus, text, part)
+    if parsed is not None:
+        return parsed
+    return _printed(corpus).get(text)

@@ -7,7 +7,6 @@ them back in any case, so that «абзацем шестьдесят четве�
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 _UNITS = ["", "первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой"]
@@ -63,11 +62,13 @@ def _forms() -> dict[str, int]:
     return {ordinal(n, case).replace("ё", "е"): n for n in range(1, LIMIT + 1) for case in CASES}
 
 
-@cache
 def pattern() -> str:
-    """A regular expression (no groups) matching any ordinal of 1…LIMIT in any case."""
-    forms = sorted(_forms(), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![а-я])"
+    """A regular expression (no groups) for an ordinal in words in any case: «второй»,
+    «двадцать пятого», «сто первым». It matches the shape; ``read_ordinal`` checks the word
+    (a list of every form compiles slowly, and this runs on the first reference typed)."""
+    tens = "|".join(t for t in _TENS_CARDINAL if t)
+    endings = "ый|ой|ий|ого|его|ому|ему|ым|им|ом|ем"
+    return rf"(?:сто\s+)?(?:(?:{tens})\s+)?[а-я]+?(?:{endings})(?![а-я])"
 
 
 def read_ordinal(text: str) -> int | None:
