@@ -19,7 +19,9 @@ from gp_desktop.corpus.citations import (
     citations,
     formal_citation,
     full_citation,
+    local_citation,
     paragraph_number,
+    part_reference,
     resolve,
 )
 from gp_desktop.corpus.ordinals import ordinal, read_ordinal
@@ -168,3 +170,12 @@ def test_the_excerpt_of_the_institutions_does_not_call_the_list_approved(corpus)
     excerpt = compose_excerpt(corpus, [node_id])
     assert "утв" not in excerpt.title
     assert excerpt.title.startswith("Выписка из перечня государственных учреждений")
+
+
+def test_local_citation_and_the_document_make_the_formal_one(corpus):
+    for node in corpus.nodes:
+        if node.kind in (m.PART, m.FOOTNOTE):
+            continue
+        part = corpus.part_of(node.id).id
+        local = local_citation(corpus, node.id)
+        assert f"{local} {part_reference(corpus, part)}" == formal_citation(corpus, node.id)

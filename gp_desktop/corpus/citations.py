@@ -421,6 +421,20 @@ def _cited(corpus: Corpus, node_id: str, form: str) -> str:
     return _where(corpus, steps, part, "nom", form)
 
 
+def local_citation(corpus: Corpus, node_id: str, form: str = SHORT) -> str:
+    """Where the node is inside its document, without the document: «пп. 8) п. 19»,
+    «абз. 2 п. 1» ("" for a whole document). With ``part_reference(corpus, part_id)`` after
+    it, it gives ``formal_citation`` (footnotes aside): what a combined citation joins."""
+    node = corpus.node(node_id)
+    if node.kind == m.PART:
+        return ""
+    full = _cited(corpus, node_id, form)
+    tail = " " + part_reference(corpus, corpus.part_of(node_id).id, "gen", form)
+    if node.kind != m.FOOTNOTE and full.endswith(tail):
+        return full[: -len(tail)]
+    return full
+
+
 def formal_citation(corpus: Corpus, node_id: str) -> str:
     """«пп. 8) п. 19 Положения о Генеральной прокуратуре Республики Казахстан, утв. Указом
     Президента РК от 13.10.2017 № 563»: the short form of a paper."""
