@@ -6,6 +6,8 @@ the committed corpus, with nothing of Qt imported (test_layering checks the impo
 
 from __future__ import annotations
 
+import edition_facts as facts
+
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.act_html import document_html
 from gp_desktop.corpus.outline import TREE_KINDS, choice_node, tree_node_id
@@ -74,3 +76,26 @@ def test_the_act_html_anchors_every_node(corpus):
     html = document_html(corpus)
     missing = [n.id for n in corpus.nodes if f'name="{n.id}"' not in html]
     assert missing == []
+
+
+def test_the_original_decree_is_signed_and_its_documents_approved_in_agreement(corpus):
+    original = corpus.timeline()[0]
+    titles = {c.node_id: change_title(c) for c in original.changes}
+    for node_id, title in facts.ENACTED_TITLES.items():
+        assert titles[node_id] == title
+    # The decree is signed, not approved; no document is «утверждён» against its gender.
+    assert not titles["ukaz"].endswith("утверждён")
+
+
+def test_a_heading_only_new_edition_names_the_heading_not_the_part(corpus):
+    node_id, number = facts.HEADING_EDITION
+    event = next(e for e in corpus.timeline() if e.number == number)
+    of_node = [c for c in event.changes if c.node_id == node_id]
+    heading = [c for c in of_node if c.scope == "heading"]
+    assert [change_title(c) for c in heading] == [facts.HEADING_EDITION_TITLE]
+    assert heading[0].effect == "new_edition"
+    # The part's own footnote («Перечень с изменениями …») is a change of the part, not a
+    # new edition of it.
+    whole = [c for c in of_node if c.scope != "heading"]
+    assert whole and all(c.effect != "new_edition" for c in whole)
+    assert "заголовок — в новой редакции" in amendment_note(corpus, node_id)

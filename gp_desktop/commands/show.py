@@ -1,4 +1,8 @@
-"""``gp-desktop show ID-or-citation``: one clause with its footnotes and amendments."""
+"""``gp-desktop show ID-or-citation``: one clause with its footnotes and amendments.
+
+The footnotes include those of what contains it (its clause, its document), which apply to
+it as well: the same ones the excerpt prints with it (``Corpus.inherited_footnotes``).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ import argparse
 import json
 
 from gp_desktop.commands import add_as_of_option, add_corpus_option, open_corpus
-from gp_desktop.corpus.citations import citation, formal_citation, resolve
+from gp_desktop.corpus.citations import citation, citations, resolve
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.export import export_text
 from gp_desktop.corpus.footnotes import short_date
-from gp_desktop.corpus.model import EFFECT_NAMES, FOOTNOTE
+from gp_desktop.corpus.model import FOOTNOTE
+from gp_desktop.corpus.titles import amendment_words
 from gp_desktop.terminal import say
 
 NAME = "show"
@@ -34,17 +39,19 @@ def run(args: argparse.Namespace) -> int:
         raise CorpusError(f"не найден пункт «{args.reference}»")
     node = corpus.node(node_id)
     nodes = corpus.subtree(node_id)
+    inherited = corpus.inherited_footnotes(node_id)
+    # Its own footnotes and those of its clause and document, which apply to it as well.
+    applying = sorted([n for n in nodes if n.kind == FOOTNOTE] + inherited, key=lambda n: n.seq)
     amendments = corpus.amendments_of(node_id)
     if args.json:
         data = {
             "id": node.id,
-            "citation": citation(corpus, node_id),
-            "formal_citation": formal_citation(corpus, node_id),
+            **citations(corpus, node_id),
             "kind": node.kind,
             "label": node.label,
             "heading": node.heading,
             "text": export_text(corpus, [n for n in nodes if n.kind != FOOTNOTE]).strip(),
-            "footnotes": [n.text for n in nodes if n.kind == FOOTNOTE],
+            "footnotes": [n.text for n in applying],
             "amendments": [
                 {
                     "id": a.id,
@@ -61,10 +68,14 @@ def run(args: argparse.Namespace) -> int:
     say(citation(corpus, node_id))
     say(f"({node_id})\n")
     say(export_text(corpus, nodes), end="")
+    if inherited:
+        say("\nСноски, относящиеся и к нему:")
+        for note in inherited:
+            say(f"  {note.text}")
     if amendments:
         say("\nИзменения:")
         for amendment, link in amendments:
             say(
-                f"  {short_date(amendment.date)} № {amendment.number} — {EFFECT_NAMES.get(link.effect, link.effect)}"
+                f"  {short_date(amendment.date)} № {amendment.number} — {amendment_words(corpus, link)}"
             )
     return 0

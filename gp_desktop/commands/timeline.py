@@ -32,6 +32,6 @@ def run(args: argparse.Namespace) -> int:
         say(f"{short_date(event.date)}  № {event.number:<5} {event.title}{note}")
         for change in event.changes:
             say(
-                f"    {change.citation} — {EFFECT_NAMES.get(change.effect, change.effect)}  [{change.node_id}]"
+                f"    {change.citation} — {change.effect_text or EFFECT_NAMES.get(change.effect, change.effect)}  [{change.node_id}]"
             )
     return 0

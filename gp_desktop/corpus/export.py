@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 
 from gp_desktop.corpus import model as m
-from gp_desktop.corpus.citations import citation
+from gp_desktop.corpus.citations import citations
 from gp_desktop.corpus.reader import Corpus
 
 
@@ -89,9 +89,7 @@ def export_html(corpus: Corpus) -> str:
 def export_json(corpus: Corpus) -> str:
     data = {
         "act": dataclasses.asdict(corpus.act),
-        "nodes": [
-            {**dataclasses.asdict(n), "citation": citation(corpus, n.id)} for n in corpus.nodes
-        ],
+        "nodes": [{**dataclasses.asdict(n), **citations(corpus, n.id)} for n in corpus.nodes],
         "amendments": [dataclasses.asdict(a) for a in corpus.amendments],
         "node_amendments": [dataclasses.asdict(x) for x in corpus.node_amendments],
         "institutions": [dataclasses.asdict(i) for i in corpus.institutions],

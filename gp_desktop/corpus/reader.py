@@ -47,6 +47,11 @@ class Change:
     citation: str
     effect: str
     footnote: str
+    effect_text: str = ""
+    """The effect in words agreeing with the node: «утверждено», «изменена», «подписан»."""
+    scope: str = ""
+    """``"heading"`` when the decree changed only the node's heading (its footnote says
+    «Заголовок – в редакции …»); "" for the node itself."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,13 @@ class Corpus:
     def footnotes(self, node_id: str) -> list[m.Node]:
         return [c for c in self.children(node_id) if c.kind == m.FOOTNOTE]
 
+    def inherited_footnotes(self, node_id: str) -> list[m.Node]:
+        """The footnotes of what contains the node — its clause, its document — which apply
+        to it too («Сноска. Пункт 19 с изменениями …» for sub-clause 8) of clause 19), in
+        document order. The excerpt prints them with the node; ``show`` lists them."""
+        notes = [n for a in self.ancestors(node_id) for n in self.footnotes(a.id)]
+        return sorted(notes, key=lambda n: n.seq)
+
     # -- history ------------------------------------------------------------------------
     @cached_property
     def _amendment_by_id(self) -> dict[str, m.Amendment]:
@@ -288,7 +300,20 @@ class Corpus:
 
     def timeline(self) -> list[Event]:
         """The original decree first, then each amending decree in date order."""
-        from gp_desktop.corpus.citations import citation
+        from gp_desktop.corpus.citations import HEADING, citation, effect_words, heading_only
+
+        def change(node_id: str, effect: str, footnote: str) -> Change:
+            if heading_only(footnote):
+                return Change(
+                    node_id,
+                    f"{citation(self, node_id)}, {HEADING}",
+                    effect,
+                    footnote,
+                    effect_words(self, node_id, effect, heading=True),
+                    "heading",
+                )
+            words = effect_words(self, node_id, effect)
+            return Change(node_id, citation(self, node_id), effect, footnote, words)
 
         original = Event(
             id=self.act.id,
@@ -296,12 +321,12 @@ class Corpus:
             number=self.act.number,
             title=f"{self.act.kind} от {long_date(self.act.date)} № {self.act.number} «{self.act.title}»",
             original=True,
-            changes=tuple(Change(p.id, citation(self, p.id), "enacted", "") for p in self.parts()),
+            changes=tuple(change(p.id, "enacted", "") for p in self.parts()),
         )
         events = [original]
         for amendment in self.amendments:
             changes = tuple(
-                Change(link.node_id, citation(self, link.node_id), link.effect, link.footnote)
+                change(link.node_id, link.effect, link.footnote)
                 for link in self.node_amendments
                 if link.amendment_id == amendment.id
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from gp_desktop.corpus import model as m
+from gp_desktop.corpus.citations import HEADING, effect_words, heading_only
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Change, Corpus, Event
 from gp_desktop.wording import changes
@@ -33,13 +34,20 @@ def node_title(node: m.Node) -> str:
     return text if len(text) <= _TITLE_LIMIT else text[: _TITLE_LIMIT - 1].rstrip() + "…"
 
 
+def amendment_words(corpus: Corpus, link: m.NodeAmendment) -> str:
+    """«изменён», «утратила силу», «заголовок — в новой редакции»: what the decree did."""
+    if heading_only(link.footnote):
+        return f"{HEADING} — {effect_words(corpus, link.node_id, link.effect, heading=True)}"
+    return effect_words(corpus, link.node_id, link.effect)
+
+
 def amendment_note(corpus: Corpus, node_id: str) -> str:
     """«Изменения: 05.10.2023 № 366 — в новой редакции; …» or "" for an untouched node."""
     links = corpus.amendments_of(node_id)
     if not links:
         return ""
     parts = [
-        f"Указ от {short_date(a.date)} № {a.number} — {m.EFFECT_NAMES.get(link.effect, link.effect)}"
+        f"Указ от {short_date(a.date)} № {a.number} — {amendment_words(corpus, link)}"
         for a, link in links
     ]
     return "Изменения:\n" + "\n".join(parts)
@@ -56,4 +64,4 @@ def event_title(event: Event) -> str:
 def change_title(change: Change) -> str:
     """«Положение, п. 2 — в новой редакции»: the chapter is left to the tooltip, for width."""
     where = _CHAPTER.sub("", change.citation)
-    return f"{where} — {m.EFFECT_NAMES.get(change.effect, change.effect)}"
+    return f"{where} — {change.effect_text or m.EFFECT_NAMES.get(change.effect, change.effect)}"

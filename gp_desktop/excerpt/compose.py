@@ -15,7 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gp_desktop.corpus import model as m
-from gp_desktop.corpus.citations import approving_decree, formal_citation
+from gp_desktop.corpus.citations import (
+    approving_decree,
+    formal_citation,
+    local_citation,
+    part_reference,
+)
 from gp_desktop.corpus.export import node_html, node_line
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus
@@ -105,9 +110,9 @@ def _nodes_to_print(
             if not (ancestor.kind == m.PART and ancestor.id == title_part):
                 shown[ancestor.id] = ancestor
                 context.add(ancestor.id)
-            if footnotes:
-                for note in corpus.footnotes(ancestor.id):
-                    shown[note.id] = note
+        if footnotes:
+            for note in corpus.inherited_footnotes(node_id):
+                shown[note.id] = note
         for node in corpus.subtree(node_id):
             if node.kind == m.FOOTNOTE and not footnotes and node.id != node_id:
                 continue
@@ -150,9 +155,9 @@ def combined_citation(corpus: Corpus, node_ids: Iterable[str]) -> str:
     for node_id in node_ids:
         full = formal_citation(corpus, node_id)
         part_id = corpus.part_of(node_id).id
-        whole = formal_citation(corpus, part_id)
-        if node_id != part_id and full.lower().endswith(" " + whole.lower()):
-            groups.setdefault(full[-len(whole) :], []).append(full[: -len(whole) - 1])
+        inner = local_citation(corpus, node_id)  # «пп. 8) п. 19»: the document said once
+        if node_id != part_id and inner != full:
+            groups.setdefault(part_reference(corpus, part_id), []).append(inner)
         elif node_id == part_id and part_id in PART_NAMES:
             # A whole document is cited in the nominative: «Положение о …, утв. Указом …».
             groups.setdefault(f"{PART_NAMES[part_id].short}, утв. {approving_decree(corpus)}", [])

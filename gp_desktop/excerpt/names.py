@@ -19,7 +19,8 @@ class PartName:
     genitive: str
     """«Положения о Генеральной прокуратуре Республики Казахстан» (выписка из чего)."""
     participle: str
-    """«утвержденного» agreeing with the genitive."""
+    """«утвержденного» agreeing with the genitive; "" for a document the decree carries
+    without approving it (then the decree is named in brackets)."""
     short: str
     """The name in the nominative, for the footer."""
 
@@ -35,10 +36,11 @@ PART_NAMES = {
         "утвержденной",
         "Структура Генеральной прокуратуры Республики Казахстан",
     ),
+    # Not approved: no stamp above it, and clause 1 of the decree does not name it.
     "perechen-uchrezhdeniy": PartName(
         "перечня государственных учреждений, находящихся в ведении Генеральной прокуратуры "
         "и ее ведомств",
-        "утвержденного",
+        "",
         "Перечень государственных учреждений в ведении Генеральной прокуратуры",
     ),
     "izmeneniya": PartName(
@@ -81,6 +83,9 @@ def excerpt_source(act: Act, part_id: str | None) -> tuple[str, str]:
     name = PART_NAMES.get(part_id or "")
     if name is None:
         return f"Выписка из {act_reference(act)}", act_short_name(act)
+    if not name.participle:
+        nominative = f"{act.kind} от {long_date(act.date)} № {act.number} «{act.title}»"
+        return f"Выписка из {name.genitive} ({nominative})", name.short
     decree = act_reference(act, "instrumental")
     return f"Выписка из {name.genitive}, {name.participle} {decree}", name.short
 

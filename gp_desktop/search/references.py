@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from gp_desktop.corpus.citations import DEFAULT_PART, resolve
+from gp_desktop.corpus.model import PART
 from gp_desktop.corpus.reader import Corpus
 
 _DECREE_RE = re.compile(r"^(?:указ[а-я]*\s*)?(№|n|no\.?|nr\.?)?\s*(\d{1,6})$")
@@ -36,6 +37,8 @@ def find_reference(corpus: Corpus, text: str, part: str = DEFAULT_PART) -> Refer
     clause = None
     if decree is None or not decree.group(1):  # «№ 19» is a decree, «19» may be both
         clause = resolve(corpus, text, part)
+        if clause and corpus.node(clause).kind == PART and clause != text:
+            clause = None  # «положение», «структура» are words to search for, not places
     if decree is None:
         return Reference((clause,), clause) if clause else Reference()
     number = decree.group(2)

@@ -144,8 +144,34 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
         ("Ctrl+Shift+C",),
         "edit",
         separator_before=True,
-        run=lambda w: w.copy_citation(),
-        tip="Скопировать официальную ссылку на текущий пункт",
+        run=lambda w: w.citation_copy.copy(),
+        tip="Скопировать ссылку на текущий пункт для документа (полную или краткую — "
+        "как выбрано в «Ссылка в краткой форме»)",
+    ),
+    ActionSpec(
+        "citation_short",
+        "Ссылка в &краткой форме",
+        (),
+        "edit",
+        run=lambda w: w.citation_copy.set_short(w.actions["citation_short"].isChecked()),
+        checkable=True,
+        checked_when=lambda w: w.citation_copy.short,
+        tip="Ctrl+Shift+C копирует краткую ссылку («абз. 2 п. 1 …, утв. Указом …») вместо полной",
+    ),
+    # The context menus of the text and the contents offer these for the node pointed at.
+    ActionSpec(
+        "copy_citation_full",
+        "Копировать ссылку полн&остью",
+        menu="edit",
+        run=lambda w: w.citation_copy.copy_pointed("full"),
+        tip="Скопировать полную ссылку: «абзац второй пункта 1 Положения …, утвержденного …»",
+    ),
+    ActionSpec(
+        "copy_citation_short",
+        "Копировать ссылку кр&атко",
+        menu="edit",
+        run=lambda w: w.citation_copy.copy_pointed("short"),
+        tip="Скопировать краткую ссылку: «абз. 2 п. 1 Положения …, утв. …»",
     ),
     # -- Переход
     ActionSpec(
@@ -393,8 +419,16 @@ EXCERPT_TOOLBAR = (
     "excerpt_clear",
 )
 """The excerpt pane's own tool bar."""
-READER_CONTEXT_MENU = ("excerpt_toggle", "bookmark", "copy_citation", "find")
+READER_CONTEXT_MENU = (
+    "excerpt_toggle",
+    "bookmark",
+    "copy_citation_full",
+    "copy_citation_short",
+    "find",
+)
 """What the reader's context menu offers for the clause under the pointer."""
+TREE_CONTEXT_MENU = ("excerpt_toggle", "bookmark", "copy_citation_full", "copy_citation_short")
+"""What the contents' context menu offers for the row under the pointer."""
 
 
 def create_action(spec: ActionSpec, parent: QWidget) -> QAction:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.corpus.citations import citation, formal_citation, resolve
+from gp_desktop.corpus.citations import citation, resolve
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.outline import choice_node, tree_node_id
 from gp_desktop.corpus.reader import Corpus
@@ -26,6 +26,7 @@ from gp_desktop.ui import settings as keys
 from gp_desktop.ui.about import show_about
 from gp_desktop.ui.bookmarks.panel import BookmarksPanel
 from gp_desktop.ui.bookmarks.store import BookmarksStore
+from gp_desktop.ui.citation_copy import CitationCopier, add_tree_menu
 from gp_desktop.ui.editions.feature import EditionsFeature
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.excerpt.panel import ExcerptPanel
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.history = History(self)
         self.session = Session(self)
         self.search_service = SearchService(corpus, search_opener, self)
+        self.citation_copy = CitationCopier(self)
         self.actions = declared.build_actions(self)
 
         self.reader = Reader(corpus, settings.get(keys.FONT_SIZE))
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
         self._first_paint.painted.connect(self.first_painted)
 
         self.navigator = Navigator(corpus, self.choice)
+        tree_menu = [self.actions[n] for n in declared.TREE_CONTEXT_MENU]
+        add_tree_menu(self.navigator.act_view, tree_menu, self.citation_copy.point)
         self.search_panel = SearchPanel(self.search_service, self.actions["exact"], self.choice)
         self.timeline = TimelinePanel(corpus, settings.get(keys.CHANGED_SINCE))
         self.bookmarks_panel = BookmarksPanel(corpus, self.bookmarks)
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         say = self.statusBar().showMessage
         self.navigator.node_chosen.connect(self.open_node)
         self.reader.node_clicked.connect(self._on_reader_click)
+        self.reader.node_pointed.connect(self.citation_copy.point)
         self.reader.visible_node_changed.connect(self._set_current)
         self.reader.amendment_clicked.connect(
             lambda node_id: self.panes.activate("timeline").choose_latest_change_of(node_id)
@@ -321,12 +326,6 @@ class MainWindow(QMainWindow):
 
     def reset_font_size(self) -> None:
         self.reader.set_font_size(keys.FONT_SIZE.default)
-
-    def copy_citation(self) -> None:
-        if self.current_node:
-            text = formal_citation(self.corpus, self.current_node)
-            QApplication.clipboard().setText(text)
-            self.statusBar().showMessage(f"Скопировано: {text}", 5000)
 
     def warn(self, message: str) -> None:
         """Say something went wrong without blocking: the window stays usable."""

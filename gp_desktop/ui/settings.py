@@ -46,6 +46,8 @@ CURRENCY_MONTHS = Key("preferences/currency_months", int, 6)
 LOOK = Key("preferences/look", str, "system")
 WINDOW_FONT_SIZE = Key("preferences/window_font_size", int, 0)
 """Points for the whole window (menus, panes, dialogs); 0: the system's size."""
+CITATION_SHORT = Key("preferences/citation_short", bool, False)
+"""Ctrl+Shift+C copies the short citation («абз. 2 п. 1 …, утв. …») instead of the full one."""
 
 # What the user was working on, there again on the next start.
 EXCERPT_CHOICE = Key("session/excerpt_choice", str, "")
@@ -69,6 +71,7 @@ ALL_KEYS = (
     CURRENCY_MONTHS,
     LOOK,
     WINDOW_FONT_SIZE,
+    CITATION_SHORT,
     EXCERPT_CHOICE,
     SEARCH_TEXT,
     SEARCH_SCOPE,

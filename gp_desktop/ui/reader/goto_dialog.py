@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXAMPLES = "19, п. 19, 19.8, пп. 8 п. 19, глава 3"
+EXAMPLES = "19, п. 19, 19.8, пп. 8 п. 19, абз. 2 п. 1, п. 2 Указа, глава 3"
 
 
 class GotoDialog(QDialog):

@@ -66,6 +66,8 @@ MIN_WIDTH = 360
 class Reader(StaticBrowser):
     node_clicked = Signal(str)
     """The user clicked in a node's text; the id is the tree row that stands for it."""
+    node_pointed = Signal(str)
+    """The exact node (a paragraph, a footnote) a context menu was opened on."""
     visible_node_changed = Signal(str)
     """The node at the top of the view changed by scrolling (settled, not every pixel)."""
     amendment_clicked = Signal(str)
@@ -476,6 +478,8 @@ class Reader(StaticBrowser):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         # The clause under the pointer becomes current first, so «в закладки» means it.
         node_id = self.node_at(event.pos())
+        if node_id:
+            self.node_pointed.emit(node_id)
         if node_id and not self.textCursor().hasSelection():
             self._current = tree_node_id(self.corpus, node_id)
             self._refresh_selections()

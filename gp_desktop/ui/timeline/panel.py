@@ -27,7 +27,7 @@ from gp_desktop.ui.widgets.plain_text import plain_label
 from gp_desktop.ui.widgets.roles import Role
 from gp_desktop.ui.widgets.user_choice import on_user_choice
 from gp_desktop.ui.widgets.wrapping import WrappingDelegate
-from gp_desktop.wording import clauses
+from gp_desktop.wording import clauses, plural
 
 
 class TimelinePanel(QWidget):
@@ -109,7 +109,8 @@ class TimelinePanel(QWidget):
     def mark_event(self, event: Event) -> None:
         ids = list(dict.fromkeys(c.node_id for c in event.changes))
         if event.original:
-            why = f"Исходный текст от {short_date(event.date)}: {clauses(len(ids))} — части акта"
+            parts = plural(len(ids), "часть", "части", "частей")
+            why = f"Исходный текст от {short_date(event.date)}: {parts} акта"
         else:
             why = f"Указ от {short_date(event.date)} № {event.number}: {clauses(len(ids))}"
         self._mark(ids, why)
