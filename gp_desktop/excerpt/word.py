@@ -40,6 +40,9 @@ def _set_fonts(target, paper: Paper, size: float) -> None:
         rpr.append(fonts)
     for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(slot), paper.family)
+    # The template's headings name theme fonts (Calibri Light), which win over the above.
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = rpr.makeelement(qn("w:lang"), {})
