@@ -435,7 +435,7 @@ def file_stem(corpus: Corpus, chosen: tuple[str, ...], made: dt.date, whole: boo
         act = corpus.act
         return _UNSAFE.sub("-", f"{act.kind.split(' ')[0]} № {act.number} — {date}")
     refs = [
-        re.sub(r"(\d[\d-]*)\)", r"\1", ref)
+        re.sub(r"(\d[\d-]*)\)", r"\1", re.sub(r"^Глава (?=\d)", "гл. ", ref))
         for ref in _merge_steps([local_reference(corpus, node_id) for node_id in chosen]).split(
             ", "
         )

@@ -261,7 +261,8 @@ class ExcerptPanel(QWidget):
     def ask_path(self, excerpt: Excerpt, title: str = "Сохранить выписку") -> str | None:
         """The save dialog in the remembered folder (Documents at first) with the short
         name of ``excerpt``; the path with the chosen format's extension, or None."""
-        folder = Path(self.folder) if Path(self.folder).is_dir() else Path(_documents())
+        folder = Path(self.folder) if self.folder and Path(self.folder).is_dir() else None
+        folder = folder or Path(_documents())
         path, chosen_filter = QFileDialog.getSaveFileName(
             self.window(),
             title,
