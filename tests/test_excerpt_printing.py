@@ -396,3 +396,28 @@ def test_the_print_dialogs_default_pdf_name_prints(corpus, tmp_path):
     assert pdf_body_words(default, ex) == words(ex.text)
     # The title the dialog used to get: over the limit, the reason it failed.
     assert len(f"{ex.title}.pdf".encode()) > NAME_LIMIT_BYTES
+
+
+def test_a_10000_letter_word_breaks_within_the_margins(tmp_path):
+    """The reader's break points (act_html.with_break_points) in the PDF and the DOCX: the
+    word is laid out in lines inside the text's width, quickly, every letter kept."""
+    import docx
+
+    word = "Ж" * 10_000
+    path = corpus_copy(
+        tmp_path,
+        ("UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'", (f"Начало {word} конец.",)),
+        name="long.sqlite",
+    )
+    ex = compose_excerpt(Corpus(path), ["21"])
+    started = time.perf_counter()
+    out = printing.write_pdf(ex, tmp_path / "long.pdf")
+    assert time.perf_counter() - started < 30
+    boxes = word_boxes(out)
+    assert max(b[3] for b in boxes) <= 595.28 - 15 * MM + 0.5  # nothing past the right margin
+    assert min(b[1] for b in boxes) >= 30 * MM - 0.5
+    letters = "".join(b[5] for b in boxes).count("Ж")
+    assert letters == 10_000
+    document = docx.Document(str(printing.write_docx(ex, tmp_path / "long.docx")))
+    text = "".join(p.text for p in document.paragraphs)
+    assert word in text.replace("\u200b", "") and text.count("\u200b") >= 49
