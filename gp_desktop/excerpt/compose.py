@@ -189,6 +189,12 @@ def _blocks(corpus: Corpus, nodes: list[m.Node], context: set[str]) -> list[Bloc
             blocks.append(_omission(len(blocks)))
         previous = here
         block = _node_block(corpus, node, node.id in context)
+        if block.kind == m.APPROVAL or (
+            block.kind == m.FOOTNOTE and blocks and blocks[-1].keep and blocks[-1].kind != "omission"
+        ):
+            # «УТВЕРЖДЕНО …» stands over the document it approves; a heading's footnote
+            # stays with the heading, and both with the text below.
+            block = dataclasses.replace(block, keep=True)
         if block.text:
             blocks.append(block)
     return blocks
@@ -383,6 +389,8 @@ def compose_excerpt(
     edition = edition_line(corpus.act, corpus.is_current)
     nodes, context = _nodes_to_print(corpus, chosen, footnotes, title_part)
     blocks = _blocks(corpus, nodes, context)
+    if whole_act:  # the decree's own heading is its title, already above
+        blocks = [b for b in blocks if not (b.kind == m.PART and b.node_id == title_part)]
     source = source_line(corpus)
     head = _head_blocks(title, edition, "" if whole_act else HEADING)
     tail = _tail_blocks(source, made, certification)
