@@ -196,7 +196,8 @@ def test_qts_dialogs_speak_russian_and_show_russian_dates(window, tmp_path):
     assert (folder / "qtbase_ru.qm").is_file()  # shipped in the PySide6-Essentials wheel
     files = QFileDialog(window, "Сохранить выписку", str(tmp_path))
     files.setOption(QFileDialog.Option.DontUseNativeDialog)
-    prints = QPrintDialog(QPrinter(), window)
+    printer = QPrinter()  # kept: the dialog holds only a pointer to it
+    prints = QPrintDialog(printer, window)
     try:
         for dialog in (files, prints):
             assert _english(dialog) == [], type(dialog).__name__
@@ -208,3 +209,75 @@ def test_qts_dialogs_speak_russian_and_show_russian_dates(window, tmp_path):
     date = QLocale().toString(QDate(2026, 12, 1), QLocale.FormatType.ShortFormat)
     assert date == "01.12.2026"
     assert QApplication.instance() is not None
+
+
+XCB_PRINT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtPrintSupport import QPrintDialog
+from gp_desktop.ui import app as start
+application = start._application()
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.excerpt import compose_excerpt
+from gp_desktop.paths import bundled_corpus
+from gp_desktop.ui.excerpt import printing
+excerpt = compose_excerpt(Corpus(bundled_corpus()), ["13", "19.8"])
+printer = printing.make_printer()
+seen = {}
+def poll():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QPrintDialog) and widget.isVisible():
+            seen["field"] = widget.findChild(QLineEdit, "filename").text()
+            printers = widget.findChild(QComboBox, "printers")
+            seen["printers"] = [printers.itemText(i) for i in range(printers.count())]
+            printers.setCurrentIndex(printers.count() - 1)  # Qt's «print to a PDF file»
+            widget.accept()
+            return
+    QTimer.singleShot(50, poll)
+QTimer.singleShot(0, poll)
+seen["printed"] = printing.print_excerpt(None, excerpt, printer=printer)
+seen["output"] = printer.outputFileName()
+print(json.dumps(seen, ensure_ascii=False))
+"""
+
+
+def test_the_real_print_dialogs_default_pdf_name_prints(tmp_path):
+    """Under Xvfb with Qt's xcb dialog, as a user sees it: the file field offers
+    «<home>/Выписка п. 13, пп. 8 п. 19 — <date>.pdf», and printing to it makes the PDF."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+    from conftest import ROOT
+
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb-run is not installed")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(QT_QPA_PLATFORM="xcb", HOME=str(home), PYTHONIOENCODING="utf-8")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    result = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-c", XCB_PRINT],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    field = Path(seen["field"])
+    assert field.parent == home
+    assert re.fullmatch(r"Выписка п\. 13, пп\. 8 п\. 19 — \d{4}-\d\d-\d\d\.pdf", field.name)
+    assert len(field.name.encode("utf-8")) <= NAME_LIMIT_BYTES
+    assert seen["printed"] is True and seen["output"] == str(field)
+    assert field.is_file() and "Полномочия Генерального Прокурора" in pdf_text(field)
+    assert all(re.search("[А-Яа-я]", name) for name in seen["printers"]), seen["printers"]
