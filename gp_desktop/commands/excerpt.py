@@ -11,6 +11,7 @@ window. Each file is written to a temporary file beside the target and renamed o
 from __future__ import annotations
 
 import argparse
+import sys
 
 from gp_desktop.commands import add_as_of_option, add_corpus_option, open_corpus
 from gp_desktop.excerpt import compose_excerpt
@@ -56,6 +57,8 @@ def preferences() -> dict:
     from gp_desktop.ui.settings import Settings
 
     settings = Settings()
+    if settings.problem:  # set aside, as the window would; the defaults are used
+        print(f"gp-desktop: {settings.problem}", file=sys.stderr)
     return {"paper": paper_from(settings), "certification": certification_from(settings)}
 
 

@@ -190,7 +190,10 @@ def _blocks(corpus: Corpus, nodes: list[m.Node], context: set[str]) -> list[Bloc
         previous = here
         block = _node_block(corpus, node, node.id in context)
         if block.kind == m.APPROVAL or (
-            block.kind == m.FOOTNOTE and blocks and blocks[-1].keep and blocks[-1].kind != "omission"
+            block.kind == m.FOOTNOTE
+            and blocks
+            and blocks[-1].keep
+            and blocks[-1].kind != "omission"
         ):
             # «УТВЕРЖДЕНО …» stands over the document it approves; a heading's footnote
             # stays with the heading, and both with the text below.
