@@ -262,6 +262,18 @@ def verify_zip(path: str | Path) -> None:
         raise UnsafeWrite(_INCOMPLETE, path, errno.EIO) from None
 
 
+def verify_docx(path: str | Path) -> None:
+    """A Word package: a zip that reads back whole (``verify_zip``) with the parts Word needs
+    first of all, the content types and the document itself."""
+    import zipfile
+
+    verify_zip(path)
+    with zipfile.ZipFile(path) as package:
+        names = set(package.namelist())
+    if not {"[Content_Types].xml", "word/document.xml"} <= names:
+        raise UnsafeWrite(_INCOMPLETE, path, errno.EIO)
+
+
 def verify_sqlite(path: str | Path) -> None:
     """An SQLite file of the size its header gives that passes ``PRAGMA quick_check``."""
     import sqlite3

@@ -118,5 +118,5 @@ def test_missing_corpus_and_bad_usage():
     result = run_cli("timeline", "--corpus", "/nonexistent/corpus.sqlite")
     assert result.returncode == 1
     assert result.stderr.strip() == "gp-desktop: /nonexistent/corpus.sqlite: файл корпуса не найден"
-    usage = run_cli("export", "--format", "pdf")
+    usage = run_cli("export", "--format", "rtf")
     assert usage.returncode == 2 and "Traceback" not in usage.stderr

@@ -127,3 +127,64 @@ def test_another_corpus_and_tag_like_text(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "<img" not in page
     assert "&lt;img src=&quot;http://example.invalid/x.png&quot;&gt; «Ә»" in page
+
+
+def test_docx_from_the_command_line(corpus, tmp_path):
+    import docx
+
+    out = tmp_path / "excerpt.docx"
+    result = run_cli("excerpt", *REFS, "-o", str(out))
+    assert (result.returncode, result.stderr) == (0, "")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Ұлытау" in text and "8) дает санкцию" in text
+    assert text.startswith("ВЫПИСКА\nиз Указа Президента Республики Казахстан")
+
+
+def test_the_preferences_set_the_paper_and_the_certification(tmp_path):
+    """The window's preferences (gp-desktop.ini) hold for the command line too."""
+    config = tmp_path / "config"
+    (config / "gp-desktop").mkdir(parents=True)
+    (config / "gp-desktop" / "gp-desktop.ini").write_text(
+        "[preferences]\nexcerpt_certify=true\nexcerpt_certify_position=Прокурор отдела\n"
+        "excerpt_certify_name=Ә. Қ. Серікбаев\nexcerpt_margins_mm=25 20 10 20\n",
+        encoding="utf-8",
+    )
+    env = {"XDG_CONFIG_HOME": str(config)}
+    txt, pdf = tmp_path / "c.txt", tmp_path / "c.pdf"
+    for out in (txt, pdf):
+        result = run_cli("excerpt", "19.8", "-o", str(out), env=env)
+        assert result.returncode == 0, result.stderr
+    assert "Выписка верна\nПрокурор отдела _______________ Ә. Қ. Серікбаев\n" in txt.read_text(
+        encoding="utf-8"
+    )
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    left = min(float(x) for x in __import__("re").findall(r'xMin="([\d.]+)"', bbox))
+    assert abs(left - 25 * 72 / 25.4) < 0.5
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "odt"])
+def test_export_the_act_on_pages(fmt, tmp_path):
+    out = tmp_path / f"act.{fmt}"
+    result = run_cli("export", "--format", fmt, "-o", str(out))
+    assert (result.returncode, result.stderr) == (0, "")
+    if fmt == "pdf":
+        text = pdf_text(out)
+        assert text.startswith("Указ Президента Республики Казахстан от 13 октября 2017 года")
+        assert "ПОЛОЖЕНИЕ" in text and "Ұлытау" in text and "ВЫПИСКА" not in text
+    else:
+        assert zipfile.is_zipfile(out)
+
+
+def test_export_a_part_and_bad_paged_exports(tmp_path):
+    out = tmp_path / "gl3.pdf"
+    result = run_cli("export", "--format", "pdf", "--part", "глава 3", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert text.startswith("ВЫПИСКА") and "Глава 3. Статус" in text and "Глава 4" not in text
+    to_stdout = run_cli("export", "--format", "docx")
+    assert to_stdout.returncode == 1 and "только в файл" in to_stdout.stderr
+    wrong = run_cli("export", "--format", "docx", "-o", str(tmp_path / "a.pdf"))
+    assert wrong.returncode == 1 and "нужно расширение .docx" in wrong.stderr
+    assert wrong.stderr.count("\n") == 1 and not (tmp_path / "a.pdf").exists()

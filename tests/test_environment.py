@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from conftest import ROOT
@@ -91,22 +92,50 @@ def no_fonts(tmp_path):
     return {"FONTCONFIG_FILE": str(conf), "QT_QPA_FONTDIR": str(tmp_path / "no-fonts-here")}
 
 
-def test_without_cyrillic_fonts_the_pdf_is_refused_and_the_old_one_kept(tmp_path, no_fonts):
-    good = tmp_path / "v.pdf"
-    good.write_bytes(b"%PDF-1.4 the old one")
-    result = _run(
-        ["excerpt", "19", "-o", str(good)], {**no_fonts, "QT_QPA_PLATFORM": "offscreen"}, tmp_path
-    )
-    assert result.returncode == 1 and "нет шрифта с кириллицей" in result.stderr
-    assert result.stderr.count("\n") == 1
-    assert good.read_bytes() == b"%PDF-1.4 the old one"
+def test_without_system_fonts_the_bundled_serif_makes_the_pdf_and_docx(tmp_path, no_fonts):
+    """No font installed at all: the bundled Liberation Serif (resources/fonts) is there, so
+    the PDF is readable Cyrillic with that font embedded, and the DOCX is made too."""
+    env = {**no_fonts, "QT_QPA_PLATFORM": "offscreen"}
+    pdf, docx = tmp_path / "v.pdf", tmp_path / "v.docx"
+    for target in (pdf, docx):
+        result = _run(["excerpt", "19", "-o", str(target)], env, tmp_path)
+        assert result.returncode == 0, result.stderr
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "LiberationSerif" in fonts and " yes " in fonts
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Полномочия Генерального Прокурора" in text
+    assert zipfile.is_zipfile(docx)
 
 
-def test_without_cyrillic_fonts_the_self_test_fails_and_says_why(tmp_path, no_fonts):
+def test_without_system_fonts_the_self_test_passes_on_the_bundle(tmp_path, no_fonts):
     result = _run(["--self-test"], no_fonts, tmp_path)
-    assert result.returncode == 1
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["ok"] is False and "нет шрифта с кириллицей" in report["error"]
+    assert result.returncode == 0 and report["ok"] is True, report
+
+
+def test_without_any_cyrillic_font_pdf_docx_and_print_are_refused(qapp, tmp_path, monkeypatch):
+    """Were even the bundle missing, a PDF, a DOCX and printing would be boxes: refused with
+    the reason, the old file kept."""
+    from PySide6.QtGui import QFontDatabase
+
+    from gp_desktop.corpus.reader import Corpus
+    from gp_desktop.excerpt import ExcerptError, compose_excerpt
+    from gp_desktop.paths import bundled_corpus
+    from gp_desktop.ui.excerpt import printing
+
+    excerpt = compose_excerpt(Corpus(bundled_corpus()), ["19"])
+    assert printing.cyrillic_font_problem() == ""
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *_a: []))
+    for name in ("v.pdf", "v.docx"):
+        old = tmp_path / name
+        old.write_bytes(b"the old one")
+        with pytest.raises(ExcerptError, match="нет шрифта с кириллицей"):
+            printing.save_excerpt(excerpt, old)
+        assert old.read_bytes() == b"the old one"
+    with pytest.raises(ExcerptError, match="нет шрифта с кириллицей"):
+        printing.print_excerpt(None, excerpt, printer=printing.make_printer())
 
 
 def test_the_window_warns_without_cyrillic_fonts(qapp, monkeypatch):

@@ -97,7 +97,8 @@ def test_title_block_and_edition(corpus):
     assert ex.page_footer(2, 5) == (ex.footer, "стр. 2 из 5")
     assert ex.source_line.startswith("Источник: справочник gp-desktop")
     assert facts.LAST_DECREE_LABEL in ex.source_line and "ukaz-2017-563.md" in ex.source_line
-    assert ex.text.rstrip("\n").endswith(ex.source_line)
+    made = ex.made.strftime("%d.%m.%Y")
+    assert ex.text.rstrip("\n").endswith(f"{ex.source_line}\n\nДата изготовления: {made}")
     assert "<title>Выписка из Положения" in ex.html
     assert f"({facts.EDITION_LINE})" in ex.html
 
@@ -126,19 +127,30 @@ def test_the_whole_polozhenie_keeps_every_word(corpus):
     ex = compose_excerpt(corpus, ["polozhenie"])
     body = export_text(corpus, corpus.subtree("polozhenie")).strip("\n")
     head = "\n".join(["ВЫПИСКА", POLOZHENIE_TITLE.removeprefix("Выписка "), f"({ex.edition_line})"])
-    assert ex.text == f"{head}\n\n{body}\n\n{ex.source_line}\n"
+    tail = f"{ex.source_line}\n\nДата изготовления: {ex.made.strftime('%d.%m.%Y')}"
+    assert ex.text == f"{head}\n\n{body}\n\n{tail}\n"
     assert "…" not in ex.text
 
 
-def test_copy_text_is_the_chosen_text_with_its_citation(corpus):
-    ex = compose_excerpt(corpus, ["19.8"])
-    assert ex.copy_text() == f"{SUB_8}\n\n{CITATION_19_8}\n"
+def test_copy_text_carries_headings_lead_ins_and_the_edition(corpus):
+    ex = compose_excerpt(corpus, ["19.8"], footnotes=False)
+    chapter = corpus.node("polozhenie/gl-3")
+    lead_in = corpus.node("polozhenie/p-19")
+    assert ex.copy_text() == (
+        f"{chapter.label} {chapter.heading}\n\n…\n\n{lead_in.label} {lead_in.text}\n\n…\n\n"
+        f"{SUB_8}\n\n{CITATION_19_8} ({facts.EDITION_LINE})\n"
+    )
+    assert lead_in.text.endswith(":")
     several = compose_excerpt(corpus, ["21", "19.9", "19.8"], footnotes=False)
     assert several.copy_text().endswith(
         "\n\nпп. 8), 9) п. 19, п. 21 Положения о Генеральной прокуратуре Республики "
-        "Казахстан, утв. Указом Президента РК от 13.10.2017 № 563\n"
+        f"Казахстан, утв. Указом Президента РК от 13.10.2017 № 563 ({facts.EDITION_LINE})\n"
     )
-    assert "Глава 3" not in several.copy_text()  # context is for the printed page only
+    assert f"{chapter.label} {chapter.heading}" in several.copy_text()
+    # The copy is the excerpt's body: the same blocks the printed page has, between the
+    # title block and the source line.
+    body = ex.text.split(f"({facts.EDITION_LINE})\n\n", 1)[1].split("\n\nИсточник:")[0]
+    assert ex.copy_text().startswith(body)
 
 
 def test_combined_citation_names_each_part_once(corpus):
@@ -202,3 +214,77 @@ def test_tag_like_text_is_escaped(tagged_corpus):
     # The plain text keeps the act's characters as they are.
     assert "Текст <script>alert(1)</script> & <b>не жирный</b> «Ә» </p><p>" in ex.text
     assert "Глава 3. Статус <i>курсив</i>" in ex.text
+
+
+def test_date_of_making_and_certification(corpus):
+    import datetime as dt
+
+    from gp_desktop.excerpt.paper import Certification
+
+    made = dt.date(2026, 12, 1)
+    plain = compose_excerpt(corpus, ["19.8"], made=made)
+    assert "Дата изготовления: 01.12.2026" in plain.text and "Выписка верна" not in plain.text
+    assert "Дата изготовления: 01.12.2026" in plain.html
+    cert = Certification("Главный специалист", "А. Б. Иванов")
+    ex = compose_excerpt(corpus, ["19.8"], made=made, certification=cert)
+    assert ex.text.endswith(
+        "Дата изготовления: 01.12.2026\n\nВыписка верна\n"
+        "Главный специалист _______________ А. Б. Иванов\n01.12.2026\n"
+    )
+    assert "Выписка верна<br>Главный специалист" in ex.html
+    # Nothing to certify with: no block.
+    empty = compose_excerpt(corpus, ["19.8"], made=made, certification=Certification())
+    assert "Выписка верна" not in empty.text and empty.certification is None
+    # The source line, the date and the certification are kept together with the last text.
+    tail = [b.anchor for b in ex.blocks[-4:]]
+    assert tail[1:] == ["excerpt-source", "excerpt-made", "excerpt-cert"]
+    assert {tail[0], "excerpt-source", "excerpt-made"} <= ex.keep_with_next
+
+
+def test_headings_and_lead_ins_keep_with_what_follows(corpus):
+    ex = compose_excerpt(corpus, ["19.8", "21"])
+    kinds = {b.anchor: b for b in ex.blocks}
+    assert {"excerpt-heading", "excerpt-act", "excerpt-edition"} <= ex.keep_with_next
+    assert "polozhenie/gl-3" in ex.keep_with_next  # the chapter heading
+    assert "polozhenie/p-19" in ex.keep_with_next  # «19. Полномочия …:», a lead-in
+    assert kinds["polozhenie/p-19"].text.endswith(":")
+    assert "polozhenie/p-19/pp-8" not in ex.keep_with_next  # chosen text, not a lead-in
+
+
+def test_suggested_names_are_short_and_within_255_bytes(corpus):
+    import datetime as dt
+
+    from gp_desktop.excerpt.compose import compose_act
+    from gp_desktop.excerpt.files import NAME_LIMIT_BYTES, suggested_name
+
+    made = dt.date(2026, 12, 1)
+    ex = compose_excerpt(corpus, ["13", "19.8"], made=made)
+    assert suggested_name(ex, ".pdf") == "Выписка п. 13, пп. 8 п. 19 — 2026-12-01.pdf"
+    assert len(ex.title.encode("utf-8")) > NAME_LIMIT_BYTES  # the old name could not be
+    every = compose_excerpt(corpus, [n.id for n in corpus.children("polozhenie/p-19")])
+    name = suggested_name(every, ".docx")
+    assert len(name.encode("utf-8")) <= NAME_LIMIT_BYTES and name.endswith(".docx")
+    assert "и ещё" in name and "/" not in name
+    assert compose_act(corpus, made=made).file_stem == "Указ № 563 — 2026-12-01"
+
+
+def test_a_long_word_gets_break_points_in_the_documents(tmp_path):
+    word = "Ж" * 10_000
+    path = corpus_copy(
+        tmp_path,
+        ("UPDATE nodes SET text = ? WHERE id = 'polozhenie/p-21'", (f"Начало {word} конец.",)),
+        name="long.sqlite",
+    )
+    ex = compose_excerpt(Corpus(path), ["21"])
+    assert word in ex.text  # the text file keeps the word as it is
+    assert word not in ex.html and "\u200b" in ex.html
+    assert ex.html.count("\u200b") >= 10_000 // 200 - 1
+
+
+def test_the_source_hash_is_the_one_about_shows(corpus):
+    from gp_desktop.excerpt.names import source_identity, text_digest
+
+    ex = compose_excerpt(corpus, ["19.8"])
+    digest = text_digest(corpus)
+    assert len(digest) == 64 and f"SHA-256 {digest}" in ex.source_line
+    assert source_identity(corpus) in ex.source_line

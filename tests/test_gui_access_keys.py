@@ -125,7 +125,10 @@ def test_alt_letter_opens_its_menu(window, qtbot, menu, expected):
 def test_every_dialog_has_unique_letters(window, qtbot):
     window.ask_goto()
     window.show_help()
-    for dialog in (window.goto_dialog, window.help_window):
+    window.actions["excerpt_preferences"].trigger()
+    window.actions["act_print"].trigger()
+    dialogs = (window.goto_dialog, window.help_window, window.preferences_dialog, window.act_dialog)
+    for dialog in dialogs:
         qtbot.waitUntil(dialog.isVisible)
         texts = widget_texts(dialog)
         assert texts, dialog.objectName()

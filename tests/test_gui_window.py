@@ -276,15 +276,23 @@ def test_back_and_forward(open_window):
     assert "999" in window.statusBar().currentMessage()
 
 
-def test_about_names_version_edition_and_corpus_hash(open_window, corpus):
+def test_about_names_version_edition_and_the_excerpts_hash(open_window, corpus):
+    """About shows the text's SHA-256 whole, the very one the выписка's source line prints."""
+    import re
+
     from gp_desktop import __version__
+    from gp_desktop.excerpt import compose_excerpt
 
     window = open_window()
     window.actions["about"].trigger()
     box = window.findChild(QMessageBox, "aboutBox")
     assert box is not None and box.isVisible()
     text = box.text()
-    assert __version__ in text and facts.EDITION_DATE_RU in text and corpus.file_sha256 in text
+    assert __version__ in text and facts.EDITION_DATE_RU in text
+    about_hash = re.search(r"SHA-256: <tt>([0-9a-f]{64})</tt>", text)[1]
+    source = compose_excerpt(corpus, ["19.8"]).source_line
+    assert re.search(r"SHA-256 ([0-9a-f]{64})", source)[1] == about_hash
+    assert corpus.edition.source_name in text
     box.close()
 
 

@@ -40,15 +40,19 @@ def _breakable(run: re.Match) -> str:
     return "\u200b".join(word[k : k + BREAK_EVERY] for k in range(0, len(word), BREAK_EVERY))
 
 
+def with_break_points(text: str) -> str:
+    """``text`` with a zero-width break point every ``BREAK_EVERY`` characters of a run
+    without spaces; the reader and the excerpt documents (PDF, ODT, DOCX, HTML) use it."""
+    return _LONG_RUN.sub(_breakable, text) if len(text) > BREAK_EVERY else text
+
+
 def shown_text(text: str) -> str:
     """``text`` as the reader shows it: whole, unless too long or unbreakable (see above)."""
     note = ""
     if len(text) > SHOWN_CHARS:
         note = f" … [показаны первые {SHOWN_CHARS} из {len(text)} символов]"
         text = text[:SHOWN_CHARS]
-    if len(text) > BREAK_EVERY:
-        text = _LONG_RUN.sub(_breakable, text)
-    return text + note
+    return with_break_points(text) + note
 
 
 def _lines(text: str) -> str:

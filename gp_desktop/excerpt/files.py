@@ -1,7 +1,8 @@
 """Where and how an excerpt is saved: the format by extension, the target checked first.
 
-The .html and .txt forms are written here without Qt; .pdf and .odt need Qt and are written
-by ``gp_desktop.ui.excerpt.printing``. Every form goes through a temporary file and a rename, so a
+The .html and .txt forms are written here without Qt, .docx by ``excerpt.docx`` (python-docx);
+.pdf and .odt need Qt and are written by ``gp_desktop.ui.excerpt.printing``, which also checks
+a font with Cyrillic letters before a PDF or DOCX. Every form goes through a temporary file and a rename, so a
 failure never leaves half a file in place of a good one.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from gp_desktop.atomic_file import (
     UnsafeWrite,
     failure_text,
+    verify_docx,
     verify_pdf,
     verify_zip,
     writable_target,
@@ -21,14 +23,14 @@ from gp_desktop.atomic_file import (
 )
 from gp_desktop.excerpt.model import Excerpt, ExcerptError
 
-FORMATS = (".pdf", ".odt", ".html", ".txt")
+FORMATS = (".pdf", ".docx", ".odt", ".html", ".txt")
 
 # How a finished file of each binary format is known to be whole before it replaces the old:
 # Qt's PDF and ODF writers do not report a failed write (a full disk), so the file is read.
 VERIFY: dict[str, Callable[[Path], None]] = {
     ".pdf": verify_pdf,
     ".odt": verify_zip,
-    ".docx": verify_zip,
+    ".docx": verify_docx,
 }
 
 
@@ -41,6 +43,24 @@ def output_format(path: str | Path) -> str:
             f"{path}: неизвестный формат ({shown}); укажите файл {', '.join(FORMATS)}"
         )
     return suffix
+
+
+NAME_LIMIT_BYTES = 255
+"""The longest file name (one path component) ext4, NTFS and APFS accept, in bytes."""
+
+
+def suggested_stem(excerpt: Excerpt) -> str:
+    """The name a file of ``excerpt`` is offered under, without extension: «Выписка п. 13,
+    пп. 8 п. 19 — 2026-12-01». Qt's print dialog adds «.pdf» to it (``QPrinter.docName``)."""
+    return excerpt.file_stem
+
+
+def suggested_name(excerpt: Excerpt, suffix: str = ".pdf") -> str:
+    """``suggested_stem`` with ``suffix``, never over ``NAME_LIMIT_BYTES`` bytes of UTF-8."""
+    stem = suggested_stem(excerpt)
+    while len((stem + suffix).encode("utf-8")) > NAME_LIMIT_BYTES:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def output_target(path: str | Path) -> Path:
@@ -63,7 +83,9 @@ def write_document(excerpt: Excerpt, path: str | Path) -> Path:
     """The excerpt as .html (a whole page, nothing loaded from outside) or .txt, atomically."""
     suffix = output_format(path)
     if suffix not in (".html", ".txt"):
-        raise ExcerptError(f"{path}: формат {suffix} создаётся средствами Qt (gp_desktop.ui)")
+        raise ExcerptError(
+            f"{path}: формат {suffix} создаётся не здесь (gp_desktop.ui, excerpt.docx)"
+        )
     target = output_target(path)
     try:
         return write_atomic(target, excerpt.html if suffix == ".html" else excerpt.text)

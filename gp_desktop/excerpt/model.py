@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from gp_desktop.corpus.errors import CorpusError
+from gp_desktop.excerpt.paper import Certification, Paper
 
 
 class ExcerptError(CorpusError):
     """An excerpt cannot be made: an unknown reference, nothing chosen, an unwritable file."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the выписка, as every format needs it: HTML, text and its parts."""
+
+    kind: str
+    """A node kind (``clause``, ``chapter`` …) or ``omission``, ``excerpt-heading``,
+    ``excerpt-act``, ``excerpt-edition``, ``excerpt-source``, ``excerpt-made``,
+    ``excerpt-cert``."""
+    html: str
+    text: str
+    """As in ``Excerpt.text``: label, heading and words; lines by «\\n», cells by «  »."""
+    anchor: str = ""
+    """The name of the HTML anchor that starts the paragraph."""
+    keep: bool = False
+    """Keep with the next block on one page (a heading, a lead-in, context)."""
+    label: str = ""
+    """Set in bold: «19.», «8)»."""
+    heading: str = ""
+    """Set in bold after the label."""
+    body: str = ""
+    """The words after label and heading (a table: rows by «\\n», cells by «\\t»)."""
+    node_id: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -35,6 +61,18 @@ class Excerpt:
     """Whether the chosen items' footnotes are in the document."""
     quote: str
     """The chosen text followed by its citation, for the clipboard."""
+    made: dt.date = field(default_factory=dt.date.today)
+    """The date of making, printed under the source line."""
+    certification: Certification | None = None
+    """Who certifies «Выписка верна» when it is printed, else None."""
+    paper: Paper = field(default_factory=Paper)
+    """Font, size and margins of the pages (PDF, printer, ODT, DOCX)."""
+    keep_with_next: frozenset[str] = frozenset()
+    """Anchors of the blocks that must not end a page (``Block.keep``)."""
+    blocks: tuple[Block, ...] = ()
+    """The whole document, title to certification, paragraph by paragraph."""
+    file_stem: str = "Выписка"
+    """The name a file of it is offered under, without extension (within 200 bytes)."""
 
     def copy_text(self) -> str:
         """Plain text of the chosen text followed by its formal citation(s)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from gp_desktop.corpus.footnotes import long_date, short_date
 from gp_desktop.corpus.model import Act
+from gp_desktop.corpus.reader import Corpus
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,11 @@ def act_reference(act: Act, case: str = "genitive") -> str:
     return f"{_decline(act.kind, table)} от {long_date(act.date)} № {act.number} «{act.title}»"
 
 
+def act_title(act: Act) -> str:
+    """«Указ Президента Республики Казахстан от 13 октября 2017 года № 563 «О …»»."""
+    return f"{act.kind} от {long_date(act.date)} № {act.number} «{act.title}»"
+
+
 def act_short_name(act: Act) -> str:
     """«Указ Президента РК от 13.10.2017 № 563»."""
     kind = act.kind.replace("Республики Казахстан", "РК")
@@ -98,3 +104,19 @@ def edition_line(act: Act, current: bool = True) -> str:
     else:
         line = f"в первоначальной редакции от {short_date(act.date)}"
     return line if current else f"{line}; недействующая редакция"
+
+
+def text_digest(corpus: Corpus) -> str:
+    """The SHA-256 that identifies the edition's text: of its source file, or of the corpus
+    file when the source's is not recorded. «О программе» and the выписка's source line
+    both show this one, whole, so a printed выписка can be matched to the program's text."""
+    return corpus.edition.source_sha256 or corpus.file_sha256
+
+
+def source_identity(corpus: Corpus) -> str:
+    """«исходный текст ukaz-2017-563.md, SHA-256 …» for the source line and «О программе»."""
+    name = corpus.edition.source_name
+    digest = text_digest(corpus)
+    if name:
+        return f"исходный текст {name}, SHA-256 {digest}"
+    return f"SHA-256 {digest}" if digest else ""

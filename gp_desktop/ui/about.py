@@ -1,4 +1,7 @@
-"""«О программе»: the version, the act and its edition, the corpus file and its hash."""
+"""«О программе»: the version, the act and its edition, the corpus file, the text's hash.
+
+The hash is the one every выписка prints in its source line (``excerpt.names.text_digest``),
+so a printed выписка can be matched with the program that made it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from gp_desktop import __version__
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.excerpt.names import text_digest
 
 
 def about_text(corpus: Corpus) -> str:
@@ -25,7 +29,9 @@ def about_text(corpus: Corpus) -> str:
         f"{len(corpus.editions)}, действующая — от "
         f"{short_date(next(e.date for e in corpus.editions if e.current))}.</p>"
         f"<p>Корпус: {html.escape(str(corpus.path))}<br>"
-        f"SHA-256: <tt>{corpus.file_sha256}</tt></p>"
+        f"Исходный текст: {html.escape(corpus.edition.source_name or '—')}<br>"
+        # The same digest the выписка's source line gives (excerpt.names.text_digest).
+        f"SHA-256: <tt>{text_digest(corpus)}</tt></p>"
         "<p>Программа ничего не загружает из сети.</p>"
     )
 

@@ -82,6 +82,19 @@ MENUS = (
 )
 
 
+def _act_output():
+    """Imported when first used: it is not needed for the window's first paint."""
+    from gp_desktop.ui.excerpt import act_output
+
+    return act_output
+
+
+def _excerpt_preferences():
+    from gp_desktop.ui.excerpt import preferences
+
+    return preferences
+
+
 def _has_hits(w: Window) -> bool:
     return w.search_panel.hit_count > 0
 
@@ -98,6 +111,22 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
         menu="file",
         run=lambda w: w.editions.ask_update(),
         tip="Добавить новую редакцию акта из файла (Markdown, текст, HTML, Word)",
+    ),
+    # The whole act or a part of it, set as a выписка (ui/excerpt/act_output.py).
+    ActionSpec(
+        "act_print",
+        "&Печать акта…",
+        menu="file",
+        separator_before=True,
+        run=lambda w: _act_output().print_act(w),
+        tip="Напечатать весь акт, его часть или главу",
+    ),
+    ActionSpec(
+        "act_export",
+        "&Экспорт акта…",
+        menu="file",
+        run=lambda w: _act_output().export_act(w),
+        tip="Сохранить весь акт, его часть или главу: PDF, Word, ODT, HTML, текст",
     ),
     ActionSpec(
         "quit", "В&ыход", (_sk.Quit,), "file", separator_before=True, run=lambda w: w.close()
@@ -390,6 +419,14 @@ ACTIONS: tuple[ActionSpec | MenuEntry | Submenu, ...] = (
         ("Ctrl+7",),
         "excerpt",
         run=lambda w: w.panes.activate("excerpt").focus(),
+    ),
+    ActionSpec(
+        "excerpt_preferences",
+        "&Настройки выписки…",
+        menu="excerpt",
+        separator_before=True,
+        run=lambda w: _excerpt_preferences().ask_preferences(w),
+        tip="Шрифт, поля страницы, «Выписка верна» с должностью и фамилией",
     ),
     # -- Справка
     ActionSpec(

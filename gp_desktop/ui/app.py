@@ -27,10 +27,14 @@ def _application():
     from PySide6.QtWidgets import QApplication
 
     from gp_desktop import __version__
-    from gp_desktop.ui.qt_translations import install_qt_translations
+    from gp_desktop.ui.fonts import register_bundled_fonts
+    from gp_desktop.ui.qt_translations import install_qt_translations, russian_dates_by_default
     from gp_desktop.ui.widgets.app_icon import app_icon
 
+    if QApplication.instance() is None:
+        russian_dates_by_default()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    register_bundled_fonts()  # the выписка's serif, and a Cyrillic font on any machine
     app.setApplicationName("gp-desktop")
     app.setApplicationDisplayName("gp-desktop")
     app.setApplicationVersion(__version__)
@@ -76,6 +80,9 @@ def font_problem() -> str:
     """ "" when a font with Cyrillic letters is installed; else what the user sees and why."""
     from PySide6.QtGui import QFontDatabase
 
+    from gp_desktop.ui.fonts import register_bundled_fonts
+
+    register_bundled_fonts()
     if QFontDatabase.families(QFontDatabase.WritingSystem.Cyrillic):
         return ""
     return (

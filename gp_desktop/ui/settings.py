@@ -48,6 +48,15 @@ WINDOW_FONT_SIZE = Key("preferences/window_font_size", int, 0)
 """Points for the whole window (menus, panes, dialogs); 0: the system's size."""
 CITATION_SHORT = Key("preferences/citation_short", bool, False)
 """Ctrl+Shift+C copies the short citation («абз. 2 п. 1 …, утв. …») instead of the full one."""
+# The выписка on paper (``gp_desktop.excerpt.paper``): font, size, margins, certification.
+EXCERPT_FONT = Key("preferences/excerpt_font", str, "Times New Roman")
+EXCERPT_FONT_SIZE = Key("preferences/excerpt_font_size", float, 14.0)
+EXCERPT_MARGINS = Key("preferences/excerpt_margins_mm", str, "30 20 15 20")
+"""Left, top, right, bottom, in millimetres, separated by spaces."""
+CERTIFY = Key("preferences/excerpt_certify", bool, False)
+"""Print «Выписка верна» with the position and name below."""
+CERTIFY_POSITION = Key("preferences/excerpt_certify_position", str, "")
+CERTIFY_NAME = Key("preferences/excerpt_certify_name", str, "")
 
 # What the user was working on, there again on the next start.
 EXCERPT_CHOICE = Key("session/excerpt_choice", str, "")
@@ -72,6 +81,12 @@ ALL_KEYS = (
     LOOK,
     WINDOW_FONT_SIZE,
     CITATION_SHORT,
+    EXCERPT_FONT,
+    EXCERPT_FONT_SIZE,
+    EXCERPT_MARGINS,
+    CERTIFY,
+    CERTIFY_POSITION,
+    CERTIFY_NAME,
     EXCERPT_CHOICE,
     SEARCH_TEXT,
     SEARCH_SCOPE,

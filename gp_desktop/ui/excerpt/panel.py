@@ -36,7 +36,11 @@ from PySide6.QtWidgets import (
 from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.excerpt import Excerpt, compose_excerpt
+from gp_desktop.excerpt.files import suggested_name
+from gp_desktop.ui import settings as keys
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
+from gp_desktop.ui.excerpt.preferences import certification_from, paper_from
+from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.tasks import Tasks
 from gp_desktop.ui.widgets.clause_list import clause_entry, clause_list
 from gp_desktop.ui.widgets.record_list import RecordListModel
@@ -45,6 +49,7 @@ from gp_desktop.ui.widgets.static_browser import StaticBrowser
 
 FILE_FILTERS = {
     ".pdf": "PDF (*.pdf)",
+    ".docx": "Документ Word (*.docx)",
     ".odt": "OpenDocument — текст (*.odt)",
     ".html": "HTML (*.html)",
     ".txt": "Текст (*.txt)",
@@ -97,6 +102,16 @@ def _save_on_worker(printing, excerpt: Excerpt, path: str) -> str:
         ) from None
 
 
+def _documents() -> str:
+    """The user's Documents folder (created if missing), else the home folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return str(Path.home())
+    return folder or str(Path.home())
+
+
 BUTTONS_PER_ROW = 3
 """Three buttons a row fit the narrowest pane of a 1024-pixel screen."""
 
@@ -124,9 +139,7 @@ class ExcerptPanel(QWidget):
         self.choice = choice
         self.corpus = choice.corpus
         self.excerpt: Excerpt | None = None
-        self.folder = folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        self.folder = folder if folder and Path(folder).is_dir() else _documents()
 
         self.model = ChosenModel(choice, self)
         self.view = clause_list(
@@ -191,9 +204,21 @@ class ExcerptPanel(QWidget):
     def footnotes(self) -> bool:
         return self.footnotes_box.isChecked()
 
+    def settings(self) -> Settings | None:
+        """The window's settings (the pane is made before it is docked in the window)."""
+        settings = getattr(self.window(), "settings", None)
+        return settings if isinstance(settings, Settings) else None
+
+    def options(self) -> dict:
+        """The paper and the certification the preferences set, for ``compose_excerpt``."""
+        settings = self.settings()
+        return {"paper": paper_from(settings), "certification": certification_from(settings)}
+
     def compose(self) -> None:
         ids = self.choice.ids
-        self.excerpt = compose_excerpt(self.corpus, ids, self.footnotes) if ids else None
+        self.excerpt = (
+            compose_excerpt(self.corpus, ids, self.footnotes, **self.options()) if ids else None
+        )
         has = self.excerpt is not None
         self.empty.setVisible(not has)
         self.preview_view.setVisible(has)
@@ -233,27 +258,40 @@ class ExcerptPanel(QWidget):
             QApplication.clipboard().setText(self.excerpt.copy_text())
             self.message.emit("Выписка скопирована с реквизитами")
 
+    def ask_path(self, excerpt: Excerpt, title: str = "Сохранить выписку") -> str | None:
+        """The save dialog in the remembered folder (Documents at first) with the short
+        name of ``excerpt``; the path with the chosen format's extension, or None."""
+        folder = Path(self.folder) if self.folder and Path(self.folder).is_dir() else None
+        folder = folder or Path(_documents())
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self.window(),
+            title,
+            str(folder / suggested_name(excerpt, ".pdf")),
+            ";;".join(FILE_FILTERS.values()),
+            FILE_FILTERS[".pdf"],
+        )
+        if not path:
+            return None
+        if Path(path).suffix.lower() not in FILE_FILTERS:
+            path += next((s for s, f in FILE_FILTERS.items() if f == chosen_filter), ".pdf")
+        return path
+
     def save_as(self, path: str | None = None) -> None:
         """Ask where to save (or use ``path``) and write the file on a worker thread."""
-        if self.excerpt is None:
-            return
+        if self.excerpt is not None:
+            self.save_document(self.excerpt, path)
+
+    def save_document(self, excerpt: Excerpt, path: str | None = None) -> None:
+        """Write ``excerpt`` (the выписка, or the act from «Экспорт акта…») on a worker."""
         if path is None:
-            suggested = str(Path(self.folder) / "Выписка.pdf")
-            path, _filter = QFileDialog.getSaveFileName(
-                self.window(),
-                "Сохранить выписку",
-                suggested,
-                ";;".join(FILE_FILTERS.values()),
-            )
-            if not path:
+            path = self.ask_path(excerpt)
+            if path is None:
                 return
-            if Path(path).suffix.lower() not in FILE_FILTERS:
-                chosen = next((s for s, f in FILE_FILTERS.items() if f == _filter), ".pdf")
-                path += chosen
         self.folder = str(Path(path).parent)
+        if settings := self.settings():
+            settings.set(keys.EXCERPT_FOLDER, self.folder)
         self.message.emit(f"Сохраняется выписка: {path}")
         printing = _printing()  # imported here, on the GUI thread, not first on the worker
-        excerpt = self.excerpt
         self._tasks.run(
             lambda: _save_on_worker(printing, excerpt, path),
             lambda written, error: self._on_saved(written, error),

@@ -27,10 +27,12 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextDocumentWriter,
+    QTextFormat,
     QTextFrame,
     QTextLine,
     QTextTable,
@@ -40,17 +42,28 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from gp_desktop.atomic_file import verify_zip
 from gp_desktop.excerpt import Excerpt, ExcerptError
-from gp_desktop.excerpt.files import output_format, write_document, write_rendered
+from gp_desktop.excerpt.files import (
+    output_format,
+    suggested_stem,
+    write_document,
+    write_rendered,
+)
 from gp_desktop.excerpt.odt import add_page_style
+from gp_desktop.excerpt.paper import BUNDLED_SERIF, FOOTER_POINT_SIZE, Paper
+from gp_desktop.excerpt.word import write_docx_file
+from gp_desktop.ui.fonts import register_bundled_fonts
 
-# Fonts with Cyrillic and the Kazakh letters (Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І): DejaVu comes with
-# the Linux bootstrap; the others are what Windows and macOS workstations have.
-SERIF_FAMILIES = ["DejaVu Serif", "Times New Roman", "Liberation Serif", "PT Serif"]
-BODY_POINT_SIZE = 12
-FOOTER_POINT_SIZE = 9
-# ГОСТ Р 7.0.97 margins, in millimetres: left, top, right, bottom.
-PAGE_MARGINS_MM = QMarginsF(20, 15, 15, 15)
+# The chosen family (Times New Roman by default), then the bundled Liberation Serif with the
+# same letter widths; both carry Cyrillic and the Kazakh letters (Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І).
+SERIF_FAMILIES = ["Times New Roman", BUNDLED_SERIF]
+BODY_POINT_SIZE = Paper().point_size
+PAGE_MARGINS_MM = QMarginsF(*(Paper().margins_mm[i] for i in (0, 1, 2, 3)))
+"""The default margins: left 30 mm for filing, top 20, right 15, bottom 20."""
 PDF_RESOLUTION = 600
+PUSHED_GAP = 8
+"""More than this many pixels between a row's text and the next row: the next was pushed."""
+KEEP_PASSES = 400
+"""At most so many blocks are moved to the next page to keep them with what follows."""
 LAYOUT_DPI = 96
 TABLE_RULE_WIDTH = 0.75
 _LIGATURE_TAGS = ("liga", "clig", "dlig")
@@ -77,6 +90,7 @@ def ensure_app() -> QCoreApplication:
     if problem := screen_problem():  # Qt would abort the process instead
         raise ExcerptError(problem)
     _app = QApplication(["gp-desktop"])
+    register_bundled_fonts()
     return _app
 
 
@@ -84,6 +98,7 @@ def cyrillic_font_problem() -> str:
     """ "" when a font with Cyrillic letters is installed (the bundled one counts once it is
     registered); otherwise the reason, for the self-test and the PDF, which would be boxes."""
     ensure_app()
+    register_bundled_fonts()
     if QFontDatabase.families(QFontDatabase.WritingSystem.Cyrillic):
         return ""
     return (
@@ -92,10 +107,17 @@ def cyrillic_font_problem() -> str:
     )
 
 
-def body_font(point_size: float = BODY_POINT_SIZE) -> QFont:
-    """The excerpt's serif, naming only families that are installed so Qt does not guess."""
+def installed_families(paper: Paper | None = None) -> list[str]:
+    """The paper's families that Qt has (the bundled serif always, once registered)."""
+    register_bundled_fonts()
     installed = set(QFontDatabase.families())
-    families = [f for f in SERIF_FAMILIES if f in installed] or SERIF_FAMILIES
+    wanted = (paper or Paper()).families
+    return [f for f in wanted if f in installed] or wanted
+
+
+def body_font(point_size: float = BODY_POINT_SIZE, paper: Paper | None = None) -> QFont:
+    """The excerpt's serif, naming only families that are installed so Qt does not guess."""
+    families = installed_families(paper)
     font = QFont()
     font.setFamilies(families)
     font.setStyleHint(QFont.StyleHint.Serif)
@@ -110,20 +132,22 @@ def _no_ligatures(font: QFont) -> None:
         font.setFeature(QFont.Tag(tag), 0)
 
 
-def page_layout() -> QPageLayout:
+def page_layout(paper: Paper | None = None) -> QPageLayout:
+    """A4 portrait with the paper's margins (left, top, right, bottom in millimetres)."""
+    left, top, right, bottom = (paper or Paper()).margins_mm
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Portrait,
-        PAGE_MARGINS_MM,
+        QMarginsF(left, top, right, bottom),
         QPageLayout.Unit.Millimeter,
     )
 
 
-def make_printer() -> QPrinter:
+def make_printer(paper: Paper | None = None) -> QPrinter:
     """A printer set up for excerpts: A4, the excerpt margins, high resolution."""
     ensure_app()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(page_layout())
+    printer.setPageLayout(page_layout(paper))
     printer.setFullPage(False)
     return printer
 
@@ -140,8 +164,13 @@ def excerpt_document(excerpt: Excerpt) -> QTextDocument:
     """The excerpt's HTML as a QTextDocument in the excerpt's font."""
     ensure_app()
     doc = QTextDocument()
-    doc.setDefaultFont(body_font())
-    doc.setHtml(excerpt.html)
+    doc.setDefaultFont(body_font(excerpt.paper.point_size, excerpt.paper))
+    html = excerpt.html
+    families = installed_families(excerpt.paper)
+    if families != excerpt.paper.families:  # name only what Qt has, or it guesses a sans
+        wanted = ", ".join(f"'{f}'" for f in excerpt.paper.families)
+        html = html.replace(wanted, ", ".join(f"'{f}'" for f in families), 1)
+    doc.setHtml(html)
     plain = QTextCharFormat()
     plain.setFontFeatures({QFont.Tag(tag): 0 for tag in _LIGATURE_TAGS})
     cursor = QTextCursor(doc)
@@ -198,6 +227,7 @@ class _Pages:
         layout.setPaintDevice(self.reference)
         self.size = QSizeF(width, height)
         self.doc.setPageSize(self.size)
+        self.moved = keep_together(self.doc, excerpt.keep_with_next, height)
         self.count = self.doc.pageCount()
         self.lines: dict[int, list[tuple[QTextLine, QPointF]]] = {}
         block = self.doc.begin()
@@ -249,6 +279,160 @@ class _Pages:
         painter.restore()
 
 
+def _anchor_of(block: QTextBlock) -> str:
+    """The first anchor name at the start of ``block`` (the excerpt names its paragraphs)."""
+    it = block.begin()
+    while not it.atEnd():
+        names = it.fragment().charFormat().anchorNames()
+        if names:
+            return names[0]
+        it += 1
+    return ""
+
+
+def _page_span(doc: QTextDocument, block: QTextBlock, height: float) -> tuple[int, int, float]:
+    """The pages of ``block``'s first and last lines, and the top of its first line."""
+    rect = doc.documentLayout().blockBoundingRect(block)
+    layout = block.layout()
+    if layout.lineCount() == 0:
+        top = rect.top()
+        return int(top // height), int(top // height), top
+    first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
+    top = rect.top() + first.y()
+    bottom = rect.top() + last.y() + last.height() / 2
+    return int((top + first.height() / 2) // height), int(bottom // height), top
+
+
+def keep_together(doc: QTextDocument, keep: frozenset[str], height: float) -> int:
+    """Move to the next page each run of blocks that must stay with the block after them
+    (headings, lead-ins, the last lines before the source line) and would end a page; a
+    table that does not fit where it starts but fits on a page starts on the next, so no
+    row is cut in two. The number of blocks moved."""
+    moved = 0
+    block = doc.begin()
+    run_start: QTextBlock | None = None  # the first of the keep-with-next blocks before
+    previous: QTextBlock | None = None
+    while block.isValid() and moved < KEEP_PASSES:
+        table = _in_table(block)
+        if table is not None:
+            moved += _keep_table(doc, table, run_start, height)
+            run_start = previous = None
+            block = _after_table(doc, table)
+            continue
+        if run_start is not None and previous is not None:
+            _, last_page, _ = _page_span(doc, previous, height)
+            here, _, _ = _page_span(doc, block, height)
+            if here > last_page and not _at_page_top(doc, run_start, height):
+                _break_before(run_start)
+                moved += 1
+        run_start = (run_start or block) if _anchor_of(block) in keep else None
+        previous = block
+        block = block.next()
+    return moved
+
+
+def _break_before(block: QTextBlock) -> None:
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).setBlockFormat(fmt)
+    relayout(block.document())
+
+
+def relayout(doc: QTextDocument) -> None:
+    """Lay the whole document out again now: after a format change Qt lays out lazily, and
+    the positions (and the page count) read next would be those of the old layout."""
+    size = doc.pageSize()
+    doc.setPageSize(QSizeF(size.width(), size.height() + 1))
+    doc.setPageSize(size)
+
+
+def _at_page_top(doc: QTextDocument, block: QTextBlock, height: float) -> bool:
+    _, _, top = _page_span(doc, block, height)
+    return top - (top // height) * height < 1 or block == doc.begin()
+
+
+def _in_table(block: QTextBlock) -> QTextTable | None:
+    frame = QTextCursor(block).currentFrame()
+    while frame is not None:
+        if isinstance(frame, QTextTable):
+            return frame
+        frame = frame.parentFrame()
+    return None
+
+
+def _after_table(doc: QTextDocument, table: QTextTable) -> QTextBlock:
+    return doc.findBlock(table.lastPosition() + 1)
+
+
+def _keep_table(
+    doc: QTextDocument, table: QTextTable, run_start: QTextBlock | None, height: float
+) -> int:
+    """Start a table on the next page (with the headings before it) when a row of it would
+    be cut by the page's foot and the table fits on a page; a longer table has each row that
+    would be cut start on the next page instead."""
+    layout = doc.documentLayout()
+    rect = layout.frameBoundingRect(table)
+    if rect.height() <= 0:
+        return 0
+    top_page, bottom_page = int(rect.top() // height), int((rect.bottom() - 1) // height)
+    if top_page == bottom_page:
+        return 0
+    if rect.height() >= height:
+        return _keep_rows(doc, table, height)
+    if run_start is not None:
+        _break_before(run_start)
+    else:
+        fmt = table.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(fmt)
+        relayout(doc)
+    return 1
+
+
+def _row_cells(table: QTextTable, row: int) -> list:
+    cells = [table.cellAt(row, column) for column in range(table.columns())]
+    return [c for c in cells if c.row() == row and c.rowSpan() == 1]
+
+
+def _cell_text_span(doc: QTextDocument, cell) -> tuple[float, float]:
+    """The top of a cell's first line and the bottom of its last, in document coordinates."""
+    layout = doc.documentLayout()
+    first = cell.firstCursorPosition().block()
+    last = cell.lastCursorPosition().block()
+    top_rect, bottom_rect = layout.blockBoundingRect(first), layout.blockBoundingRect(last)
+    first_layout, last_layout = first.layout(), last.layout()
+    top = top_rect.top() + (first_layout.lineAt(0).y() if first_layout.lineCount() else 0)
+    bottom = bottom_rect.bottom()
+    if last_layout.lineCount():
+        line = last_layout.lineAt(last_layout.lineCount() - 1)
+        bottom = bottom_rect.top() + line.y() + line.height()
+    return top, bottom
+
+
+def _keep_rows(doc: QTextDocument, table: QTextTable, height: float) -> int:
+    """Push each row the page's foot would cut to the top of the next page, by a top padding
+    of each of its cells (Qt's layout ignores a margin there)."""
+    moved = 0
+    padding = table.format().cellPadding()
+    for row in range(table.rows()):
+        cells = _row_cells(table, row)
+        if not cells:
+            continue
+        spans = [_cell_text_span(doc, cell) for cell in cells]
+        top = min(t for t, _ in spans) - padding
+        bottom = max(b for _, b in spans) + padding
+        if bottom - top >= height or int(top // height) == int((bottom - 1) // height):
+            continue
+        gap = (int(top // height) + 1) * height - top + 1
+        for cell in cells:
+            fmt = cell.format().toTableCellFormat()
+            fmt.setTopPadding(padding + gap)
+            cell.setFormat(fmt)
+        relayout(doc)
+        moved += 1
+    return moved
+
+
 def _frames(frame: QTextFrame) -> list[QTextFrame]:
     found = []
     for child in frame.childFrames():
@@ -278,12 +462,25 @@ def _cell_rects(doc: QTextDocument, table: QTextTable) -> list[QRectF]:
     ]
     frame = layout.frameBoundingRect(table)
     right, bottom = lefts[0] + frame.width(), tops[0] + frame.height()
+    # A row starts where its text does (less the padding): a row pushed to the next page by
+    # ``_keep_rows`` has its box there, and the row above it ends with its own text.
+    for row in range(table.rows()):
+        spans = [_cell_text_span(doc, cell) for cell in _row_cells(table, row)]
+        if spans:
+            tops[row] = min(t for t, _ in spans) - padding
+    ends = {}
+    for row in range(table.rows()):
+        spans = [_cell_text_span(doc, cell) for cell in _row_cells(table, row)]
+        if spans:
+            ends[row] = max(b for _, b in spans) + padding
     rects = []
     for (row, column), (cell, _) in cells.items():
         last_column = column + cell.columnSpan()
         last_row = row + cell.rowSpan()
         x1 = lefts[last_column] if last_column < len(lefts) else right
         y1 = tops[last_row] if last_row < len(tops) else bottom
+        if cell.rowSpan() == 1 and row in ends and y1 - ends[row] > PUSHED_GAP:
+            y1 = ends[row]  # the next row was pushed to the next page: end with the text
         rects.append(QRectF(QPointF(lefts[column], tops[row]), QPointF(x1, y1)))
     return rects
 
@@ -294,7 +491,8 @@ def _paginate(device: QPagedPaintDevice, excerpt: Excerpt) -> tuple[_Pages, floa
     scale_x = device.logicalDpiX() / LAYOUT_DPI
     scale_y = device.logicalDpiY() / LAYOUT_DPI
     width, height = device.width() / scale_x, device.height() / scale_y
-    footer_height = QFontMetricsF(body_font(FOOTER_POINT_SIZE), _layout_device()).height() * 2.5
+    footer_font = body_font(FOOTER_POINT_SIZE, excerpt.paper)
+    footer_height = QFontMetricsF(footer_font, _layout_device()).height() * 2.5
     return _Pages(excerpt, width, height - footer_height), scale_x, scale_y
 
 
@@ -311,7 +509,7 @@ def paint_excerpt(device: QPagedPaintDevice, excerpt: Excerpt) -> int:
     page carries the act's short name and «стр. N из M» under a rule at its foot.
     """
     pages, scale_x, scale_y = _paginate(device, excerpt)
-    footer_font = body_font(FOOTER_POINT_SIZE)
+    footer_font = body_font(FOOTER_POINT_SIZE, excerpt.paper)
     painter = QPainter()
     if not painter.begin(device):
         raise ExcerptError("не удалось начать печать выписки (устройство недоступно)")
@@ -349,24 +547,34 @@ def _paint_footer(painter: QPainter, excerpt: Excerpt, page: int, pages: int, fo
     painter.restore()
 
 
-def pdf_writer(path: str | Path, title: str = "") -> QPdfWriter:
+def pdf_writer(path: str | Path, title: str = "", paper: Paper | None = None) -> QPdfWriter:
     """A PDF device with the excerpt's page: A4, its margins, 600 dpi, title in the metadata."""
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(page_layout())
+    writer.setPageLayout(page_layout(paper))
     writer.setTitle(title)
     writer.setCreator("gp-desktop")
     return writer
 
 
 def save_excerpt(excerpt: Excerpt, path: str | Path) -> Path:
-    """Save in the format the extension names: .pdf, .odt, .html or .txt."""
+    """Save in the format the extension names: .pdf, .docx, .odt, .html or .txt."""
     suffix = output_format(path)
     if suffix == ".pdf":
         return write_pdf(excerpt, path)
     if suffix == ".odt":
         return write_odt(excerpt, path)
+    if suffix == ".docx":
+        return write_docx(excerpt, path)
     return write_document(excerpt, path)
+
+
+def write_docx(excerpt: Excerpt, path: str | Path) -> Path:
+    """The excerpt as a Word file (``gp_desktop.excerpt.docx``), after the same check as the
+    PDF that a font with Cyrillic letters is there (the bundled serif counts)."""
+    if problem := cyrillic_font_problem():
+        raise ExcerptError(f"{path}: {problem}")
+    return write_docx_file(excerpt, path)
 
 
 def write_pdf(excerpt: Excerpt, path: str | Path) -> Path:
@@ -377,7 +585,7 @@ def write_pdf(excerpt: Excerpt, path: str | Path) -> Path:
         raise ExcerptError(f"{path}: {problem}")
 
     def render(tmp: Path) -> None:
-        writer = pdf_writer(tmp, excerpt.title)
+        writer = pdf_writer(tmp, excerpt.title, excerpt.paper)
         paint_excerpt(writer, excerpt)
         del writer  # the file is complete once the writer is gone
 
@@ -395,12 +603,8 @@ def write_odt(excerpt: Excerpt, path: str | Path) -> Path:
             raise ExcerptError(f"{path}: не удалось записать ODT")
         del writer  # closes the file before it is reopened below
         verify_zip(tmp)  # Qt says nothing of a full disk: a cut package fails here, not later
-        margins = PAGE_MARGINS_MM
         add_page_style(
-            tmp,
-            excerpt.footer,
-            (margins.left(), margins.top(), margins.right(), margins.bottom()),
-            body_font().families()[0],
+            tmp, excerpt.footer, excerpt.paper.margins_mm, installed_families(excerpt.paper)[0]
         )
 
     return write_rendered(path, render)
@@ -409,9 +613,16 @@ def write_odt(excerpt: Excerpt, path: str | Path) -> Path:
 def print_excerpt(
     parent: QWidget | None, excerpt: Excerpt, printer: QPrinter | None = None
 ) -> bool:
-    """Print through the platform's print dialog; False when the user cancels."""
+    """Print through the platform's print dialog; False when the user cancels.
+
+    The document's name is the short file name (``files.suggested_name``): Qt's dialog offers
+    it as the name of a PDF, and the title (399 bytes in UTF-8) would be over the 255-byte
+    limit of a file name."""
     printer = printer or shared_printer()
-    printer.setDocName(excerpt.title)
+    printer.setPageLayout(page_layout(excerpt.paper))
+    printer.setDocName(suggested_stem(excerpt))
+    if problem := cyrillic_font_problem():
+        raise ExcerptError(problem)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Печать выписки")
     dialog.setMinMax(1, page_count(printer, excerpt))  # the page range the user may choose
@@ -426,7 +637,8 @@ def preview_excerpt(
 ) -> bool:
     """Show the pages as they will be printed; True when printed from the preview."""
     printer = printer or shared_printer()
-    printer.setDocName(excerpt.title)
+    printer.setPageLayout(page_layout(excerpt.paper))
+    printer.setDocName(suggested_stem(excerpt))
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Предварительный просмотр — {excerpt.title}")
     dialog.paintRequested.connect(lambda device: paint_excerpt(device, excerpt))
