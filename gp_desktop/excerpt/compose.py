@@ -436,11 +436,7 @@ def local_reference(corpus: Corpus, node_id: str) -> str:
     if node_id == part.id:
         name = PART_NAMES.get(part.id)
         return name.short.split(" ")[0] if name else act_short_name(corpus.act)
-    full = formal_citation(corpus, node_id)
-    whole = formal_citation(corpus, part.id)
-    if full.lower().endswith(" " + whole.lower()):
-        full = full[: -len(whole) - 1]
-    return full
+    return local_citation(corpus, node_id)
 
 
 def file_stem(corpus: Corpus, chosen: tuple[str, ...], made: dt.date, whole: bool) -> str:
