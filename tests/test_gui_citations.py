@@ -130,3 +130,20 @@ def test_the_history_pane_words_the_original_decree_and_a_heading_edition(window
     timeline.mark_event(model.events[0])
     parts = len({c.node_id for c in model.events[0].changes})
     assert timeline.status.text().endswith(f": {plural(parts, 'часть', 'части', 'частей')} акта")
+
+
+def test_the_institutions_tree_offers_both_forms_for_the_institution_pointed_at(window):
+    node_id, _where, short, full = facts.CITATIONS["institution of the second group"]
+    nav = window.navigator
+    nav.focus_institutions()
+    index = nav.institution_filter.mapFromSource(nav.institution_model.index_of(node_id))
+    assert index.isValid()
+    nav.institution_view.scrollTo(index)
+    pos = nav.institution_view.visualRect(index).center()
+    nav.institution_view.customContextMenuRequested.emit(pos)
+    menu = _open_menu(nav.institution_view)
+    menu.close()
+    window.actions["copy_citation_full"].trigger()
+    assert QApplication.clipboard().text() == full
+    window.actions["copy_citation_short"].trigger()
+    assert QApplication.clipboard().text() == short

@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
 
         self.navigator = Navigator(corpus, self.choice)
         tree_menu = [self.actions[n] for n in declared.TREE_CONTEXT_MENU]
-        add_tree_menu(self.navigator.act_view, tree_menu, self.citation_copy.point)
+        for view in (self.navigator.act_view, self.navigator.institution_view):
+            add_tree_menu(view, tree_menu, self.citation_copy.point)
         self.search_panel = SearchPanel(self.search_service, self.actions["exact"], self.choice)
         self.timeline = TimelinePanel(corpus, settings.get(keys.CHANGED_SINCE))
         self.bookmarks_panel = BookmarksPanel(corpus, self.bookmarks)
