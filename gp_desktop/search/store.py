@@ -33,10 +33,12 @@ from whoosh.index import Index
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 """Bump when the schema, the analysis or the document set changes.
 2: terms from the corpus's lexicon; the dictionary's version left the key.
-3: each document stores a digest of its text, checked against the corpus when opened."""
+3: each document stores a digest of its text, checked against the corpus when opened.
+4: a table is a document per row (``id`` the row's key, ``node`` its node); a ``context``
+   field holds the lead-ins and headings above each node."""
 FOLDER = "search-index"
 MARKER = "gp-desktop-index.json"
 KEEP = 3
