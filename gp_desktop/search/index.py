@@ -167,6 +167,8 @@ class SearchIndex:
         self._digests = [(fields["id"], fields.get("digest")) for fields in stored]
         # Whoosh readers share file positions between calls: one search at a time.
         self._lock = threading.Lock()
+        self._tables = sorted({key.split(ROW)[0] for _, _, key in self._stored if ROW in key})
+        """Nodes indexed as a document per row: a node counts once in a total."""
         self._equivalents: Equivalents | None = None
         self._equivalents_lock = threading.Lock()
 
@@ -425,7 +427,13 @@ class SearchIndex:
             return next((t for k, _, t in pieces(node) if k.endswith(ROW + number)), text)
         return text
 
+    def _count(self, found: wq.Query) -> int:
+        collector = TopCollector(limit=1, usequality=False, replace=0)
+        self._searcher.search_with_collector(found, collector)
+        return len(collector.results())
+
     def _ranked(self, found: wq.Query | None, limit: int) -> tuple[list, int]:
+        """The best ``limit`` documents and how many nodes match (a table once)."""
         if found is None:
             return [], 0
         # Block-quality skipping and matcher replacement would save scoring, but they skip
@@ -434,9 +442,11 @@ class SearchIndex:
         collector = TopCollector(limit=max(1, limit), usequality=False, replace=0)
         self._searcher.search_with_collector(found, collector)
         results = collector.results()
+        total = len(results)
+        for table in self._tables:
+            total -= max(0, self._count(wq.And([found, wq.Term(PATH_FIELD, table)])) - 1)
         ranked = [(*self._stored[docnum], float(score)) for score, docnum in results.top_n]
-        ranked = [(node, cited, key, score) for node, cited, key, score in ranked]
-        return ranked[:limit], len(results)
+        return ranked[:limit], total
 
     def _any(self, found: wq.Query | None) -> bool:
         return found is not None and found.matcher(self._searcher).is_active()
