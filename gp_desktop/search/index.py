@@ -9,10 +9,12 @@ with the dictionary.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh import query as wq
@@ -25,7 +27,7 @@ from gp_desktop.corpus.citations import DEFAULT_PART, citation
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.paths import user_cache_dir
 from gp_desktop.search import store
-from gp_desktop.search.analysis import ExactTokenizer, MorphTokenizer, Terms
+from gp_desktop.search.analysis import ExactTokenizer, MorphTokenizer, Terms, slots
 from gp_desktop.search.documents import (
     ROW,
     contains,
@@ -42,6 +44,7 @@ from gp_desktop.search.query import (
     EXACT_FIELD,
     MORPH_FIELD,
     ParsedQuery,
+    Phrase,
     Scaled,
     Unit,
     context_query,
@@ -105,8 +108,8 @@ def _unique(ranked: list, seen: set[str]) -> list:
     return kept
 
 
-MAX_PARTIAL_TRIES = 12
-"""Combinations of the query's words tried for partial matches (the best first)."""
+PARTIAL_LIMIT = 20
+"""Partial matches shown at most: the best of them; further down they have little to say."""
 
 
 def _filler(corpus: Corpus) -> store.Fill:
@@ -167,8 +170,8 @@ class SearchIndex:
         self._digests = [(fields["id"], fields.get("digest")) for fields in stored]
         # Whoosh readers share file positions between calls: one search at a time.
         self._lock = threading.Lock()
-        self._tables = sorted({key.split(ROW)[0] for _, _, key in self._stored if ROW in key})
-        """Nodes indexed as a document per row: a node counts once in a total."""
+        self._rows = frozenset(d for d, (_, _, key) in enumerate(self._stored) if ROW in key)
+        """Documents that are a table's row: a table counts once in a total."""
         self._equivalents: Equivalents | None = None
         self._equivalents_lock = threading.Lock()
 
@@ -241,6 +244,7 @@ class SearchIndex:
         exact: bool = False,
         within: str | None = None,
         plain: bool = False,
+        among: Iterable[str] | None = None,
     ) -> SearchResults:
         """Ranked hits for any string; never raises on what the user typed.
 
@@ -250,7 +254,8 @@ class SearchIndex:
         partial matches follow in ``SearchResults.partial``, each naming the words it lacks.
         Question words are never required; synonyms, the act's definitions, other spellings
         of places and the source's misprints stand for the words typed (``equivalents``).
-        ``plain``: the keyword search alone (every typed word, none of the above)."""
+        ``plain``: the keyword search alone (every typed word, none of the above).
+        ``among``: node ids to search in (and under): a search within earlier results."""
         limit = max(0, int(limit))
         parsed = parse_query(query)
         section = None
@@ -270,7 +275,13 @@ class SearchIndex:
             parsed = without_question_words(parsed)
             if not exact:
                 parsed = self.equivalents().expand(parsed)
-        filters = (wq.Term(PATH_FIELD, section),) if section else ()
+        filters: tuple[wq.Query, ...] = (wq.Term(PATH_FIELD, section),) if section else ()
+        if among is not None:
+            inside = sorted(set(among))
+            pinned = [n for n in pinned if n in inside]
+            if not inside:
+                return SearchResults(query, (), 0, None, exact)
+            filters += (wq.Or([wq.Term(PATH_FIELD, n) for n in inside]),)
         found = whoosh_query(parsed, exact, filters, self._terms_of, near=not plain)
         units = parsed.units() if found is not None and not plain else []
         wanted = limit + len(pinned)
@@ -279,10 +290,12 @@ class SearchIndex:
             seen: set[str] = set()
             ranked = _unique(ranked, seen)
             led: list = []
-            if len(units) > 1 and not exact and len(ranked) < wanted:
-                with_context = self._with_context(units, parsed, filters)
-                more, total = self._ranked(with_context, wanted + len(seen))
-                led = _unique(more, seen)[: wanted - len(ranked)]
+            partial: list = []
+            if len(units) > 1 and len(ranked) < wanted:
+                led, partial = self._fallback(
+                    units, parsed, exact, filters, wanted - len(ranked), seen
+                )
+                total += len(led)
             if parsed.excluded:  # a table's row is excluded by a word anywhere in its table
                 kept = [r for r in ranked + led if not self._excluded_row(r, parsed, exact)]
                 total -= len(ranked) + len(led) - len(kept)
@@ -293,9 +306,7 @@ class SearchIndex:
                 for node_id in pinned
                 if node_id not in ranked_ids and not self._matches(found, node_id)
             )
-            partial: list = []
-            if len(units) > 1 and len(ranked) + len(led) < wanted:
-                partial = self._partial(units, parsed, exact, filters, limit, seen)
+            partial = partial[: min(limit, PARTIAL_LIMIT)]
             suggestion = None
             if total == 0 and found is not None:
                 suggestion = self._suggest(parsed, exact, filters)
@@ -334,33 +345,27 @@ class SearchIndex:
             root = root_item(unit)
             # A common word finds enough by itself; its root would read thousands of postings.
             if root is not None and words.estimate_size(reader) <= common:
-                words = wq.Or([words, Scaled(item_query(root, False), ROOT_WEIGHT)])
+                words = _Or([words, Scaled(item_query(root, False), ROOT_WEIGHT)])
             own.append(words)
             context = Scaled(context_query(unit, self._terms_of), CONTEXT_WEIGHT)
-            either.append(wq.Or([words, context]))
+            either.append(_Or([words, context]))
         return own, either
 
-    def _with_context(
-        self, units: list[Unit], parsed: ParsedQuery, filters: tuple[wq.Query, ...]
-    ) -> wq.Query:
-        """Every unit in the node's own words (or a word made from the same root) or in the
-        lead-ins above it, one at least in its own words; the lead-ins count for less."""
-        own, either = self._own_and_either(units)
-        found = wq.And([*either, wq.Or(own), *filters])
-        return excluding(found, parsed, False, self._terms_of)
-
-    def _partial(
+    def _fallback(
         self,
         units: list[Unit],
         parsed: ParsedQuery,
         exact: bool,
         filters: tuple[wq.Query, ...],
-        limit: int,
+        room: int,
         seen: set[str],
-    ) -> list:
-        """The best nodes with some of the units (half of them at least): in one pass, each
-        unit found adding its rarity times ``PARTIAL_BONUS`` to the score, so the nodes with
-        more and rarer words come first; then which units each has, from its text."""
+    ) -> tuple[list, list]:
+        """When the nodes with every word in their own words leave the page short, one more
+        pass over the nodes with any unit — in their own words, in a word of the same root,
+        or in the lead-ins above — each unit found adding its rarity times ``PARTIAL_BONUS``
+        to the score, so the nodes with more and rarer words come first. Of those, the ones
+        with every unit (one at least in their own words) are hits of a lower tier; the ones
+        with half the units or more, the partial matches, each naming what it lacks."""
         reader = self._searcher.reader()
         count = max(1, reader.doc_count_all())
         if exact:
@@ -370,35 +375,41 @@ class SearchIndex:
             own, either = self._own_and_either(units)
         weight = [math.log(1 + count / (1 + q.estimate_size(reader))) for q in own]
         scored = [Scaled(q, 1.0, PARTIAL_BONUS * w) for q, w in zip(either, weight, strict=True)]
-        query = wq.And([wq.Or(scored), wq.Or(own), *filters])
+        query = wq.And([_Or(scored), *filters]) if filters else _Or(scored)
         query = excluding(query, parsed, exact, self._terms_of)
         least = max(1, math.ceil(len(units) / 2))
-        ranked, _ = self._ranked(query, 2 * limit + len(seen))
-        found = []
+        ranked, _ = self._ranked(query, room + PARTIAL_LIMIT + len(seen))
+        led, found = [], []
         for row in _unique(ranked, seen):
-            if len(found) >= limit:
-                break
-            has = self._units_in(row[0], row[2], units, parsed, exact)
-            if least <= len(has) < len(units):
+            has, in_own = self._units_in(row[0], row[2], units, exact)
+            if not in_own:
+                continue
+            if len(has) == len(units):
+                if not exact and len(led) < room:
+                    led.append(row)
+            elif len(has) >= least and len(found) < PARTIAL_LIMIT:
                 missing = tuple(u.label for k, u in enumerate(units) if k not in has)
                 found.append((len(has), row, missing))
         found.sort(key=lambda f: (-f[0], -f[1][3]))
         ordered, floor = [], None
-        for _, (node_id, cited, key, score), missing in found[:limit]:
+        for _, (node_id, cited, key, score), missing in found:
             if floor is not None and score >= floor:
                 score = floor * 0.999  # scores fall as the list is ordered
             ordered.append((node_id, cited, key, score, missing))
             floor = score
-        return ordered
+        return led, ordered
 
     def _units_in(
-        self, node_id: str, key: str, units: list[Unit], parsed: ParsedQuery, exact: bool
-    ) -> set[int]:
-        """Which units a node has, in its own words (or their root) or the lead-ins above."""
+        self, node_id: str, key: str, units: list[Unit], exact: bool
+    ) -> tuple[set[int], bool]:
+        """Which units a node has, in its own words (or their root) or the lead-ins above,
+        and whether one at least is in its own words: each unit's words (a phrase's all of
+        them) among the text's terms."""
         node = self.corpus.by_id[node_id]
-        own = self._own_text(node, key)
+        own = self._text_terms(self._own_text(node, key), exact)
         above = "" if exact else context_of(self.corpus, node)
-        has = set()
+        context = self._text_terms(above, exact) if above else frozenset()
+        has, in_own = set(), False
         for k, unit in enumerate(units):
             items = [i for g in unit.groups for i in g]
             if unit.alternative is not None:
@@ -406,12 +417,34 @@ class SearchIndex:
             root = None if exact else root_item(unit)
             if root is not None:
                 items.append(root)
-            alone = ParsedQuery(parsed.text, (tuple(items),), ())
-            if matched_slots(own, alone, exact, self._terms_of) or (
-                above and matched_slots(above, alone, exact, self._terms_of)
-            ):
+            if any(self._item_in(i, own, exact) for i in items):
                 has.add(k)
-        return has
+                in_own = True
+            elif context and any(self._item_in(i, context, exact) for i in items):
+                has.add(k)
+        return has, in_own
+
+    def _item_in(self, item, terms: frozenset[str], exact: bool) -> bool:
+        words = item.words if isinstance(item, Phrase) else (item,)
+        for word in words:
+            if word.prefix:
+                if not any(t.startswith(word.text) for t in terms):
+                    return False
+            elif word.text in terms:
+                continue
+            elif exact or terms.isdisjoint(self._terms_of(word.text)):
+                return False
+        return True
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per process, long-lived
+    def _text_terms(self, text: str, exact: bool) -> frozenset[str]:
+        """The folded words of ``text`` and (unless ``exact``) their morph terms."""
+        found = set()
+        for slot in slots(text):
+            found.add(slot.exact)
+            if not exact:
+                found.update(self._terms_of(slot.exact))
+        return frozenset(found)
 
     def _excluded_row(self, row: tuple, parsed: ParsedQuery, exact: bool) -> bool:
         if ROW not in row[2]:
@@ -427,11 +460,6 @@ class SearchIndex:
             return next((t for k, _, t in pieces(node) if k.endswith(ROW + number)), text)
         return text
 
-    def _count(self, found: wq.Query) -> int:
-        collector = TopCollector(limit=1, usequality=False, replace=0)
-        self._searcher.search_with_collector(found, collector)
-        return len(collector.results())
-
     def _ranked(self, found: wq.Query | None, limit: int) -> tuple[list, int]:
         """The best ``limit`` documents and how many nodes match (a table once)."""
         if found is None:
@@ -439,12 +467,13 @@ class SearchIndex:
         # Block-quality skipping and matcher replacement would save scoring, but they skip
         # matches, and an exact total then needs a second full pass; with fast scoring one
         # pass that counts everything is cheaper.
-        collector = TopCollector(limit=max(1, limit), usequality=False, replace=0)
+        collector = _RowCounter(self._rows, limit=max(1, limit), usequality=False, replace=0)
         self._searcher.search_with_collector(found, collector)
         results = collector.results()
         total = len(results)
-        for table in self._tables:
-            total -= max(0, self._count(wq.And([found, wq.Term(PATH_FIELD, table)])) - 1)
+        if collector.rows_found:  # the rows of one table: their node counts once
+            nodes = [self._stored[d][0] for d in collector.rows_found]
+            total -= len(nodes) - len(set(nodes))
         ranked = [(*self._stored[docnum], float(score)) for score, docnum in results.top_n]
         return ranked[:limit], total
 
@@ -552,6 +581,26 @@ ROOT_WEIGHT = 0.5
 """How much a word counts that only shares its beginning with the word typed."""
 PARTIAL_BONUS = 100.0
 """A partial match's score per word it has (times the word's rarity), over its BM25."""
+
+
+class _RowCounter(TopCollector):
+    """The best documents, noting which tables' rows matched (so a total counts nodes)."""
+
+    def __init__(self, rows: frozenset[int], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._row_docs = rows
+        self.rows_found: list[int] = []
+
+    def collect(self, sub_docnum):
+        if self._row_docs and self.offset + sub_docnum in self._row_docs:
+            self.rows_found.append(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
+
+
+def _Or(queries: list[wq.Query]) -> wq.Query:
+    """A union read as it goes: Whoosh's Or loads whole posting lists into arrays on a
+    small index, which the many small unions of the fallbacks paid for again and again."""
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
 
 
 def _below(rows: list, floor: float) -> list:
