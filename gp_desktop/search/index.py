@@ -108,6 +108,8 @@ def _unique(ranked: list, seen: set[str]) -> list:
     return kept
 
 
+PAGE = 20
+"""Hits a page shows: fewer in a node's own words, and the fallbacks fill it (no more)."""
 PARTIAL_LIMIT = 20
 """Partial matches shown at most: the best of them; further down they have little to say."""
 
@@ -291,9 +293,9 @@ class SearchIndex:
             ranked = _unique(ranked, seen)
             led: list = []
             partial: list = []
-            if len(units) > 1 and len(ranked) < wanted:
+            if len(units) > 1 and len(ranked) < min(wanted, PAGE):
                 led, partial = self._fallback(
-                    units, parsed, exact, filters, wanted - len(ranked), seen
+                    units, parsed, exact, filters, min(wanted, PAGE) - len(ranked), seen
                 )
                 total += len(led)
             if parsed.excluded:  # a table's row is excluded by a word anywhere in its table
@@ -373,8 +375,15 @@ class SearchIndex:
             either = own
         else:
             own, either = self._own_and_either(units)
-        weight = [math.log(1 + count / (1 + q.estimate_size(reader))) for q in own]
-        scored = [Scaled(q, 1.0, PARTIAL_BONUS * w) for q, w in zip(either, weight, strict=True)]
+        sizes = [q.estimate_size(reader) for q in own]
+        weight = [math.log(1 + count / (1 + size)) for size in sizes]
+        # Only the units that narrow things down are read from the index (a common word's
+        # postings would be most of it); whether a candidate has the others is read from
+        # its text, below.
+        rare = [k for k, size in enumerate(sizes) if size <= count // COMMON] or [
+            min(range(len(units)), key=lambda k: sizes[k])
+        ]
+        scored = [Scaled(either[k], 1.0, PARTIAL_BONUS * weight[k]) for k in rare]
         query = wq.And([_Or(scored), *filters]) if filters else _Or(scored)
         query = excluding(query, parsed, exact, self._terms_of)
         least = max(1, math.ceil(len(units) / 2))
@@ -579,6 +588,8 @@ ROOT_RARER = 50
 """Roots are looked up only for words in fewer than one document in this many."""
 ROOT_WEIGHT = 0.5
 """How much a word counts that only shares its beginning with the word typed."""
+COMMON = 20
+"""A word in more than one document in this many is not looked up by the fallback pass."""
 PARTIAL_BONUS = 100.0
 """A partial match's score per word it has (times the word's rarity), over its BM25."""
 
