@@ -1,9 +1,10 @@
 """Relevance: recall@5 and MRR of the search on judged queries, beside the keyword-only search.
 
-The queries (``relevance/queries.json``) are what officials type — keywords, questions,
+The queries (``relevance/queries.json``, 125 of them) are what officials type — keywords, questions,
 paraphrases, references, misspellings, abbreviations, place names — each with the nodes that
 answer it, judged by reading the act. A hit answers a query when it is one of those nodes or
-lies inside one (a sub-clause of a judged clause). For each query:
+lies inside one (a sub-clause of a judged clause); the hits are taken as shown, those with
+every word and then the partial matches. For each query:
 
 - recall@5: how many of the judged nodes (at most five) the first five hits reach;
 - reciprocal rank: 1 / the rank of the first hit that answers (0 if none of the first 50 does).
@@ -58,7 +59,9 @@ def evaluate(index, corpus: Corpus, queries: list[dict], plain: bool) -> dict:
     per_query = []
     for item in queries:
         results = index.search(item["q"], limit=DEPTH, plain=plain)
-        recall, rr = score_query(corpus, [h.id for h in results.hits], item["relevant"])
+        # In the order shown: the hits with every word, then the partial matches.
+        shown = [h.id for h in results.hits + results.partial]
+        recall, rr = score_query(corpus, shown, item["relevant"])
         per_query.append({"q": item["q"], "kind": item["kind"], "recall": recall, "rr": rr})
     kinds: dict[str, list[dict]] = {}
     for row in per_query:
