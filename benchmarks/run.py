@@ -14,7 +14,9 @@ Sections (each in its own module beside this one):
   startup     process start → first paint of the main window (``--self-test``) beside a bare
               PySide6 window spawned the same way; peak RSS of both (startup_bench.py)
   search      ``SearchIndex.search`` beside SQLite FTS5 fed the same analysed tokens, bundled
-              corpus and act ×100 (search_bench.py)
+              corpus and act ×100 (search_bench.py); then the relevance figures below
+  relevance   recall@5 and MRR on the judged queries of relevance/queries.json beside the
+              keyword-only search (relevance_bench.py; part of search, alone when named)
   build       build-corpus beside a plain SQLite import of the same text; the search index
               beside FTS5 on the same tokens; bundled act and act ×100, ×10 with --quick
               (build_bench.py)
@@ -54,6 +56,7 @@ from excerpt_bench import bench_excerpt  # noqa: E402
 from gui_stall_bench import gui_stall  # noqa: E402
 from harness import Figure, report, set_quiet, table  # noqa: E402
 from morphology_bench import morphology  # noqa: E402
+from relevance_bench import relevance  # noqa: E402
 from search_bench import search  # noqa: E402
 from startup_bench import startup  # noqa: E402
 
@@ -97,8 +100,9 @@ SECTIONS: dict[str, Callable[[bool], dict]] = {
     "editions": editions,
     "bookmarks": bookmarks,
     "morphology": morphology,
+    "relevance": relevance,
 }
-DEFAULT = [name for name in SECTIONS if name != "morphology"]
+DEFAULT = [name for name in SECTIONS if name not in ("morphology", "relevance")]
 SUMMARY = [
     "startup.ratio",
     "memory.ratio",

@@ -22,7 +22,8 @@ from scaled import scaled_corpus
 from gp_desktop.corpus.reader import Corpus
 
 # What officials type: common and rare words in other forms than the text's, phrases,
-# operators, prefixes, a Kazakh name typed in Russian letters, references, a misspelling.
+# operators, prefixes, a Kazakh name typed in Russian letters, references, a misspelling,
+# and (since issue 16) questions and paraphrases that no clause has every word of.
 SEARCH_QUERIES = [
     "прокуратура",
     "органов прокуратуры",
@@ -48,6 +49,15 @@ SEARCH_QUERIES = [
     "пп. 8 п. 19",
     "№ 1125",
     "прокуротура",
+    # Issue 16: questions, paraphrases, a misprint of the source, a place in another spelling,
+    # a phrase against scattered words (the partial, lead-in and synonym fallbacks run here).
+    "кто утверждает структуру Генеральной прокуратуры",
+    "может ли прокуратура продавать имущество",
+    "Генеральный Прокурор издает приказы",
+    "отчет прокурора перед Президентом",
+    "защищать права",
+    "Мангыстау",
+    "Главный военный прокурор",
 ]
 
 
@@ -236,7 +246,11 @@ def search(quick: bool) -> dict:
             FTS5_IS,
         ),
     ]
+    from relevance_bench import relevance
+
+    judged = relevance(quick)
     return {
         "search": {"queries": SEARCH_QUERIES, "rounds": rounds, "x1": bundled, scale: scaled},
-        "figures": figures,
+        "relevance": judged["relevance"],
+        "figures": figures + judged["figures"],
     }

@@ -36,8 +36,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser(
         NAME,
         help="найти пункты по словам в любой форме",
-        description='Слова обязательны все; "фраза", OR, -исключить, начало*; '
-        "«п. 19», «19.8», «№ 1125» ведут к пункту или сноскам указа.",
+        description="Сначала пункты со всеми словами (вопросительные слова не обязательны), "
+        "затем найденное не по всем словам; синонимы и сокращения, определения акта, "
+        'написания названий мест и опечатки текста учитываются; "фраза", OR, -исключить, '
+        "начало*; «п. 19», «19.8», «№ 1125» ведут к пункту или сноскам указа.",
     )
     p.add_argument("query", metavar="QUERY", help="что искать")
     p.add_argument(
@@ -73,17 +75,40 @@ def _plain(snippet: str, bold: bool) -> str:
     return "".join(out)
 
 
+PARTIAL_TITLE = "Найдено не по всем словам:"
+
+
+def _print_hit(number: int, hit, bold: bool) -> None:
+    say(f"{number}. {hit.citation}  [{hit.id}]  {hit.score:g}")
+    if hit.missing:
+        say("   нет: " + ", ".join(f"«{w}»" for w in hit.missing))
+    if hit.note:
+        say(f"   {hit.note}")
+    print(f"   {' '.join(_plain(hit.snippet, bold).split())}")
+
+
 def _print_text(results: SearchResults) -> None:
     bold = on_terminal()
     for number, hit in enumerate(results.hits, 1):
-        say(f"{number}. {hit.citation}  [{hit.id}]  {hit.score:g}")
-        print(f"   {' '.join(_plain(hit.snippet, bold).split())}")
+        _print_hit(number, hit, bold)
+    if results.partial:
+        print(f"\n{PARTIAL_TITLE}" if results.hits else PARTIAL_TITLE)
+        for number, hit in enumerate(results.partial, len(results.hits) + 1):
+            _print_hit(number, hit, bold)
     if results.hits:
         print(f"\nНайдено: {results.total} (показано {len(results.hits)})")
     else:
-        print("Ничего не найдено.")
+        print("\nНичего не найдено по всем словам." if results.partial else "Ничего не найдено.")
     if results.suggestion:
         say(f"Возможно, вы имели в виду: {results.suggestion}")
+
+
+def _json_hit(h) -> dict:
+    found = {"id": h.id, "citation": h.citation, "snippet": h.snippet, "text": h.text}
+    found["score"] = h.score
+    if h.note:
+        found["note"] = h.note
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,10 +128,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.json:
         _print_text(results)
         return 0
-    data = [
-        {"id": h.id, "citation": h.citation, "snippet": h.snippet, "text": h.text, "score": h.score}
-        for h in results.hits
-    ]
+    data = [_json_hit(h) for h in results.hits]
+    if not results.hits:  # the partial matches stand in, each naming the words it lacks
+        data = [{**_json_hit(h), "missing": list(h.missing)} for h in results.partial]
     print(json.dumps(data, ensure_ascii=False, indent=1))
     if results.suggestion:
         print(f"gp-desktop: возможно, вы имели в виду: {results.suggestion}", file=sys.stderr)

@@ -2,7 +2,14 @@
 
 One search document per node that has words of its own — a clause, a sub-clause, a paragraph,
 a footnote, a heading — so a hit points at the smallest unit that holds the words and the
-reader can go straight to it. Its text is the node's heading and text as the act has them.
+reader can go straight to it. Its text is the node's heading and text as the act has them;
+a table is one document per row, so a hit is the row that has the words.
+
+Beside its own words a document carries its *context*: the lead-ins above it («19. Полномочия
+Генерального Прокурора:» for every sub-clause of п. 19) and the heading of its chapter or
+group. The search looks at the context only when a node's own words leave the page short
+(``SearchIndex.search``), so a sub-clause is found by its clause's subject, below the hits
+that have every word themselves.
 """
 
 from __future__ import annotations
@@ -23,6 +30,17 @@ class SearchDocument:
     """The ids of the node and its ancestors, space-separated: what ``within`` filters on."""
     citation: str
     text: str
+    """What the document holds of the node's text: all of it, or one row of a table."""
+    key: str = ""
+    """Unique in the index: the node id, or «node-id#row» for a table's row."""
+    start: int = 0
+    """Where ``text`` begins in the node's ``document_text``."""
+    context: str = ""
+    """The lead-ins and headings above the node (``context_of``)."""
+
+
+ROW = "#"
+"""Between a table's node id and a row number in a document key."""
 
 
 def document_text(node: m.Node) -> str:
@@ -32,16 +50,61 @@ def document_text(node: m.Node) -> str:
     return "\n".join(p for p in (node.heading, node.text) if p)
 
 
-def documents(corpus: Corpus) -> Iterator[SearchDocument]:
-    """The nodes with words of their own, in document order."""
+def pieces(node: m.Node) -> list[tuple[str, int, str]]:
+    """``(key, start, text)`` of the node's documents: one, or a table's rows."""
+    text = document_text(node)
+    if not text.strip():
+        return []
+    if node.kind != m.TABLE or "\n" not in text.strip():
+        return [(node.id, 0, text)]
+    found, at = [], 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            found.append((f"{node.id}{ROW}{number}", at, line))
+        at += len(line) + 1
+    return found
+
+
+LEAD_IN_KINDS = (m.CLAUSE, m.SUBCLAUSE, m.PARAGRAPH, m.ITEM)
+
+
+def lead_in(node: m.Node) -> str | None:
+    """The node's text when it introduces the ones under it («Полномочия:», «утверждает:»)."""
+    if node.kind not in LEAD_IN_KINDS:
+        return None
+    text = node.text.strip()
+    return text if text.endswith(":") and len(text) <= 300 else None
+
+
+def context_of(corpus: Corpus, node: m.Node) -> str:
+    """The lead-ins of the node's ancestors and the heading of its chapter or group, nearest
+    first (not the part's title: the whole part would share it)."""
+    found = []
+    for ancestor in reversed(corpus.ancestors(node.id)):
+        if ancestor.kind in (m.CHAPTER, m.GROUP):
+            found.append(document_text(ancestor))
+            break
+        if ancestor.kind == m.PART:
+            break
+        if (words := lead_in(ancestor)) is not None:
+            found.append(" ".join(p for p in (ancestor.label, words) if p))
+    return "\n".join(found)
+
+
+def documents(corpus: Corpus, with_citations: bool = True) -> Iterator[SearchDocument]:
+    """The nodes with words of their own (a table's rows), in document order."""
     paths: dict[str, str] = {}
     for node in corpus.nodes:
         parent = paths.get(node.parent_id, "") if node.parent_id else ""
         path = f"{parent} {node.id}" if parent else node.id
         paths[node.id] = path
-        text = document_text(node)
-        if text.strip():
-            yield SearchDocument(node.id, path, citation(corpus, node.id), text)
+        found = pieces(node)
+        if not found:
+            continue
+        cited = citation(corpus, node.id) if with_citations else ""
+        context = context_of(corpus, node)
+        for key, start, text in found:
+            yield SearchDocument(node.id, path, cited, text, key, start, context)
 
 
 def _lemmatised(text: str, terms_of: Terms) -> list[str]:

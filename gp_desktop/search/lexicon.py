@@ -138,6 +138,21 @@ class Lexicon:
             ).fetchone()
         return tuple(row[0].split(" ")) if row else (stem(word),)
 
+    def known(self, words: Iterable[str]) -> set[str]:
+        """Which of the folded ``words`` are forms of dictionary words (the rest are names,
+        Kazakh words, abbreviations — or the source's misprints)."""
+        wanted = list(dict.fromkeys(words))
+        found: set[str] = set()
+        with self._lock:
+            for k in range(0, len(wanted), 500):
+                chunk = wanted[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    f"SELECT form FROM {TABLE} WHERE form IN ({marks})", chunk
+                ).fetchall()
+                found.update(r[0] for r in rows)
+        return found
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

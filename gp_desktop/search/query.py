@@ -24,11 +24,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from whoosh import query as wq
-from whoosh.matching import AndNotMatcher, NullMatcher, ReadTooFar
+from whoosh.matching import AndNotMatcher, NullMatcher, ReadTooFar, WrappingMatcher
 from whoosh.query import spans
 from whoosh.query.compound import PreloadedOr
+from whoosh.query.wrappers import WrappingQuery
 
-from gp_desktop.search.analysis import Terms, compound_terms, lemmas, slots
+from gp_desktop.search.analysis import Terms, compound_terms, is_analysed, lemmas, slots, stem
 
 MAX_QUERY_CHARS = 1000
 MAX_ITEMS = 32
@@ -36,6 +37,8 @@ MIN_PREFIX = 2
 
 MORPH_FIELD = "text"
 EXACT_FIELD = "exact"
+CONTEXT_FIELD = "context"
+"""The lead-ins and headings above a node, morph terms without positions (``documents``)."""
 
 _OPENING_QUOTES = '"«„“”'
 _CLOSING_QUOTES = '"»“”'
@@ -50,6 +53,16 @@ _STOP_WORDS = """
     с со у через что чтобы как так то это его ее их им ими ей ему она они оно он также
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+# Words of a question or of a request that no clause needs to have: «кто утверждает…»,
+# «может ли прокуратура…», «где находится…». Never required (outside phrases) by the search
+# as people phrase it; the keyword-only search (``plain``) keeps them as it always did.
+_QUESTION_WORDS = """
+    кто кого кому кем ком какой какая какое какие какого какую каким какой каких какими
+    каков какова каково каковы где куда откуда когда зачем почему сколько чей чья чье чьи
+    ли разве может можно могут нужно надо ли перед между после вправе обязан
+"""
+QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -73,12 +86,28 @@ Item = QueryWord | Phrase
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """Other wordings of a run of the query's groups: a synonym or an abbreviation from the
+    table, a definition of the act, the source's misprint of a word, a place's other
+    spelling. A clause matches the run by its own words or by any of these items."""
+
+    first: int
+    """Index of the run's first group in ``ParsedQuery.groups``."""
+    count: int
+    items: tuple[Item, ...]
+    kind: str
+    """``synonym``, ``definition``, ``misprint`` or ``place``."""
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
     text: str
     """The query as read: normalised, control characters blanked, cut to length."""
     groups: tuple[tuple[Item, ...], ...]
     """All groups are required; the items of one group are alternatives (OR)."""
     excluded: tuple[Item, ...]
+    alternatives: tuple[Alternative, ...] = ()
+    """Non-overlapping runs of groups with other wordings (see ``equivalents``)."""
 
     @property
     def positive(self) -> tuple[Item, ...]:
@@ -90,6 +119,54 @@ class ParsedQuery:
         for item in self.positive:
             found.extend(item.words if isinstance(item, Phrase) else (item,))
         return found
+
+    @property
+    def marked(self) -> tuple[Item, ...]:
+        """What a snippet marks: the positive items and their alternatives."""
+        return self.positive + tuple(i for a in self.alternatives for i in a.items)
+
+    def units(self) -> list[Unit]:
+        """The query's required parts: each group, or a run of groups with its alternatives.
+        A partial match names the units it lacks."""
+        runs = {a.first: a for a in self.alternatives}
+        found: list[Unit] = []
+        k = 0
+        while k < len(self.groups):
+            alternative = runs.get(k)
+            count = alternative.count if alternative else 1
+            groups = self.groups[k : k + count]
+            found.append(Unit(groups, alternative, _typed(self.text, groups)))
+            k += count
+        return found
+
+
+@dataclass(frozen=True)
+class Unit:
+    groups: tuple[tuple[Item, ...], ...]
+    alternative: Alternative | None
+    label: str
+    """The words as typed."""
+
+
+def _typed(text: str, groups: tuple[tuple[Item, ...], ...]) -> str:
+    words = [w for g in groups for i in g for w in (i.words if isinstance(i, Phrase) else (i,))]
+    if not words:
+        return ""
+    return text[min(w.start for w in words) : max(w.end for w in words)].strip('"«»„“”')
+
+
+def without_question_words(parsed: ParsedQuery) -> ParsedQuery:
+    """``parsed`` without the question and request words (unless nothing else is left)."""
+    kept = tuple(
+        g
+        for g in parsed.groups
+        if not all(
+            isinstance(i, QueryWord) and not i.prefix and i.text in QUESTION_WORDS for i in g
+        )
+    )
+    if not kept or len(kept) == len(parsed.groups):
+        return parsed
+    return ParsedQuery(parsed.text, kept, parsed.excluded)
 
 
 def clean(text: str) -> str:
@@ -268,24 +345,148 @@ class _AndNot(wq.AndNot):
         return _AndNotMatcher(scored, excluded)
 
 
+PHRASE_BOOST = 2.0
+"""Weight of the query's words typed together found together («Главный военный прокурор»)."""
+NEAR_BOOST = 0.5
+"""Weight of the query's words found near each other (within ``NEAR_SLOP`` words)."""
+NEAR_SLOP = 6
+
+
+def group_query(group: tuple[Item, ...], exact: bool, terms_of: Terms = lemmas) -> wq.Query:
+    if len(group) == 1:
+        return item_query(group[0], exact, terms_of)
+    return wq.Or([item_query(i, exact, terms_of) for i in group])
+
+
+def unit_query(unit: Unit, exact: bool, terms_of: Terms = lemmas) -> wq.Query:
+    """A unit's own words, or any of its alternatives."""
+    parts = [group_query(g, exact, terms_of) for g in unit.groups]
+    own = parts[0] if len(parts) == 1 else wq.And(parts)
+    if unit.alternative is None:
+        return own
+    return wq.Or([own, *(item_query(i, exact, terms_of) for i in unit.alternative.items)])
+
+
+def _context_item(item: Item, terms_of: Terms) -> wq.Query:
+    words = item.words if isinstance(item, Phrase) else (item,)
+    parts = [
+        _terms_query(CONTEXT_FIELD, terms_of(w.text)) if not w.prefix else wq.NullQuery
+        for w in words
+    ]
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def context_query(unit: Unit, terms_of: Terms = lemmas) -> wq.Query:
+    """A unit found in the lead-ins and headings above a node (a phrase as its words)."""
+    parts = [
+        wq.Or([_context_item(i, terms_of) for i in g])
+        if len(g) > 1
+        else _context_item(g[0], terms_of)
+        for g in unit.groups
+    ]
+    own = parts[0] if len(parts) == 1 else wq.And(parts)
+    if unit.alternative is None:
+        return own
+    return wq.Or([own, *(_context_item(i, terms_of) for i in unit.alternative.items)])
+
+
+def nearness(parsed: ParsedQuery, exact: bool, terms_of: Terms = lemmas) -> wq.Query | None:
+    """What ranks the query's plain words higher the closer they stand: typed in this order
+    next to each other (one function word may stand between, as dropped from the query),
+    then anywhere within a few words. None when the query is not two or more plain words."""
+    words = [g[0] for g in parsed.groups if len(g) == 1 and isinstance(g[0], QueryWord)]
+    if len(words) < 2 or len(words) != len(parsed.groups) or any(w.prefix for w in words):
+        return None
+    spanned = [_span_query(w, exact, terms_of) for w in words]
+    phrase = Scaled(spans.SpanNear2(spanned, slop=2, ordered=True), PHRASE_BOOST)
+    close = Scaled(spans.SpanNear2(spanned, slop=NEAR_SLOP, ordered=False), NEAR_BOOST)
+    return wq.Or([phrase, close])
+
+
+class _ScaledMatcher(WrappingMatcher):
+    def __init__(self, child, factor: float, bonus: float = 0.0) -> None:
+        super().__init__(child)
+        self._factor = factor
+        self._bonus = bonus
+
+    def _replacement(self, newchild):
+        return _ScaledMatcher(newchild, self._factor, self._bonus)
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def score(self) -> float:
+        return self.child.score() * self._factor + self._bonus
+
+
+class Scaled(WrappingQuery):
+    """A query whose scores count ``factor`` times (span queries ignore Whoosh's boost),
+    plus ``bonus`` for every match (what a partial match gains for having that word)."""
+
+    def __init__(self, child: wq.Query, factor: float, bonus: float = 0.0) -> None:
+        super().__init__(child)
+        self.factor = factor
+        self.bonus = bonus
+
+    def _rewrap(self, child):
+        return Scaled(child, self.factor, self.bonus)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Scaled) and (self.child, self.factor, self.bonus) == (
+            other.child,
+            other.factor,
+            other.bonus,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.child, self.factor, self.bonus))
+
+    def matcher(self, searcher, context=None):
+        return _ScaledMatcher(self.child.matcher(searcher, context), self.factor, self.bonus)
+
+
+MIN_ROOT = 5
+
+
+def root_item(unit: Unit) -> QueryWord | None:
+    """The beginning that a single word shares with the words made from it («утвержд» of
+    «утверждает», «утверждаются», «утверждении»): its stem less a letter, at least
+    ``MIN_ROOT`` letters. None for other units."""
+    if unit.alternative is not None or len(unit.groups) != 1 or len(unit.groups[0]) != 1:
+        return None
+    word = unit.groups[0][0]
+    if not isinstance(word, QueryWord) or word.prefix or not is_analysed(word.text):
+        return None
+    root = stem(word.text)
+    root = root[:-1] if len(root) >= 7 else root
+    return QueryWord(root, word.start, word.end, prefix=True) if len(root) >= MIN_ROOT else None
+
+
 def whoosh_query(
     parsed: ParsedQuery,
     exact: bool,
     filters: tuple[wq.Query, ...] = (),
     terms_of: Terms = lemmas,
+    near: bool = True,
 ) -> wq.Query | None:
     """The Whoosh query for ``parsed`` (and ``filters``, all required), or None when nothing
     positive is asked for. ``terms_of`` gives a word's morph terms: the index's lexicon
-    (``SearchIndex`` passes it), or the dictionary."""
+    (``SearchIndex`` passes it), or the dictionary. ``near``: rank a hit higher whose words
+    stand together (``nearness``); off for the keyword-only search."""
     if not parsed.groups:
         return None
-
-    def query(item: Item) -> wq.Query:
-        return item_query(item, exact, terms_of)
-
-    required = [query(g[0]) if len(g) == 1 else wq.Or([query(i) for i in g]) for g in parsed.groups]
+    required = [unit_query(u, exact, terms_of) for u in parsed.units()]
     required += filters
     result: wq.Query = required[0] if len(required) == 1 else wq.And(required)
-    if parsed.excluded:
-        result = _AndNot(result, wq.Or([query(i) for i in parsed.excluded]))
-    return result
+    if near and (closeness := nearness(parsed, exact, terms_of)) is not None:
+        result = wq.AndMaybe(result, closeness)
+    return excluding(result, parsed, exact, terms_of)
+
+
+def excluding(
+    found: wq.Query, parsed: ParsedQuery, exact: bool, terms_of: Terms = lemmas
+) -> wq.Query:
+    """``found`` without the clauses the query excludes (``-word``)."""
+    if not parsed.excluded:
+        return found
+    return _AndNot(found, wq.Or([item_query(i, exact, terms_of) for i in parsed.excluded]))

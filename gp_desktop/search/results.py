@@ -18,6 +18,10 @@ class Hit:
     score: float
     words: tuple[str, ...]
     """The surface words of ``text`` that matched, for highlighting in the reader."""
+    missing: tuple[str, ...] = ()
+    """A partial match: the query's words (as typed) that the node does not have."""
+    note: str = ""
+    """A remark on the hit for the user: «В тексте акта опечатка: «зашащать»»."""
 
 
 @dataclass(frozen=True)
@@ -33,3 +37,7 @@ class SearchResults:
     """The node the query names as a clause reference («п. 19»); it is the first hit."""
     amendment_id: str | None = None
     """The decree the query names by number («№ 1125»): the id of its timeline event."""
+    partial: tuple[Hit, ...] = ()
+    """When the hits with every word leave the page short: the best nodes with some of the
+    words, more words first, each naming the words it lacks (``Hit.missing``); shown under
+    «Найдено не по всем словам». Not counted in ``total``."""

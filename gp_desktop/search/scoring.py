@@ -20,7 +20,7 @@ def length_norms(searcher: Any, fieldname: str, k1: float, b: float) -> list[flo
     reader = searcher.reader()
     average = searcher.avg_field_length(fieldname) or 1
     return [
-        k1 * ((1 - b) + b * reader.doc_field_length(docnum, fieldname, 1) / average)
+        k1 * ((1 - b) + b * (reader.doc_field_length(docnum, fieldname, 0) or 0) / average)
         for docnum in range(reader.doc_count_all())
     ]
 

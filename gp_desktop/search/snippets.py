@@ -45,7 +45,7 @@ def matched_slots(
     ``terms_of`` as the index analyses (its lexicon, or the dictionary)."""
     found = _slots(text)
     marked: set[int] = set()
-    for item in parsed.positive:
+    for item in parsed.marked:
         if isinstance(item, QueryWord):
             test = _test(item, exact, terms_of)
             marked.update(i for i, s in enumerate(found) if test(s))
@@ -118,3 +118,14 @@ def snippet(text: str, marks: list[Slot], width: int = SNIPPET_CHARS) -> str:
     if end < len(text):
         out.append(_ELLIPSIS)
     return "".join(out)
+
+
+def snippet_of_lines(text: str, parsed: ParsedQuery, exact: bool, terms_of: Terms = lemmas) -> str:
+    """HTML of the lines of ``text`` (a node's lead-ins, nearest first) that hold a matched
+    word, top-down, in «…» with the words in ``<b>``; empty when none does."""
+    shown = []
+    for line in reversed(text.split("\n")):
+        marks = matched_slots(line, parsed, exact, terms_of)
+        if marks:
+            shown.append(f"«{snippet(line, marks, SNIPPET_CHARS // 2)}»")
+    return " ".join(shown)

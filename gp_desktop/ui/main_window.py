@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         add_shortcut_tips(self.actions.values())
         label = QLabel("П&оиск: ")
         label.setBuddy(self.search_panel.field)
-        search = {declared.SEARCH_FIELD: (label, self.search_panel.field)}
+        search = {declared.SEARCH_FIELD: (label, self.search_panel.field, self.search_panel.scope)}
         self.toolbar = declared.build_toolbar(self, self.actions, search)
         self.where_label = plain_text.plain_label()
         self.where_label.setObjectName("whereLabel")

@@ -1,5 +1,5 @@
 """What the window keeps between runs: its layout, and the user's work in hand (the ticked
-clauses of the выписка, the search text), read at start and written as it changes and at quit.
+clauses of the выписка, the search text and its scope), read at start and written as it changes and at quit.
 
 The keys and their defaults are declared in ``settings.py``; this module only knows which
 widget each one belongs to, so the main window stays wiring.
@@ -26,6 +26,7 @@ class Session(QObject):
         """The ticked clauses and the search of the last session (run once the index is up)."""
         w = self.window
         w.choice.set_all(w.settings.get(keys.EXCERPT_CHOICE).split())
+        w.search_panel.set_scope(w.settings.get(keys.SEARCH_SCOPE))
         w.search_panel.field.setText(w.settings.get(keys.SEARCH_TEXT))
         # Kept as they change, not only at a clean quit.
         w.choice.changed.connect(lambda _ids: self._save_choice())
@@ -64,6 +65,7 @@ class Session(QObject):
         s.set(keys.EXCERPT_FOLDER, w.excerpt_panel.folder)
         s.set(keys.EXCERPT_CHOICE, " ".join(w.choice.ids))
         s.set(keys.SEARCH_TEXT, w.search_panel.field.text())
+        s.set(keys.SEARCH_SCOPE, w.search_panel.scope_id)
         s.set(keys.LOOK, w.look.look)
         s.set(keys.WINDOW_FONT_SIZE, w.look.font_size)
         return s.sync()

@@ -63,7 +63,7 @@ EXCERPT_CHOICE = Key("session/excerpt_choice", str, "")
 """The node ids ticked for the excerpt, in document order, separated by spaces."""
 SEARCH_TEXT = Key("session/search_text", str, "")
 SEARCH_SCOPE = Key("session/search_scope", str, "")
-"""The part or chapter the search is limited to ("": the whole act)."""
+"""The part or chapter the search is limited to (a node id), or "" for the whole act."""
 
 # Window layout.
 GEOMETRY = Key("window/geometry", QByteArray, QByteArray())

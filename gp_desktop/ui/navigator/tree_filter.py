@@ -1,8 +1,9 @@
 """The navigator's filter box: rows whose text has every typed word, with their ancestors.
 
 Matching is on folded text (``text_fold``), so case, «ё» and Kazakh letters typed as their
-Russian look-alikes do not matter. A row that matches keeps its children visible, so a
-chapter found by its heading can still be opened.
+Russian look-alikes do not matter, and a Russian word is looked for by its stem, so any form
+finds every form («огневая подготовка» keeps «огневой подготовки»). A row that matches keeps
+its children visible, so a chapter found by its heading can still be opened.
 """
 
 from __future__ import annotations
@@ -11,6 +12,21 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from gp_desktop.text_fold import fold
 from gp_desktop.ui.widgets.roles import Role
+
+MIN_STEM = 3
+"""A word is cut to its stem only when that leaves at least this many letters."""
+
+
+def word_stem(word: str) -> str:
+    """What a typed word is looked for by: its Snowball stem for a Russian word («огневая» →
+    «огнев»), else the word as typed. The stemmer comes with the search, loaded on the first
+    filter typed (not at start-up)."""
+    if len(word) <= MIN_STEM or not word.isalpha() or not any("а" <= c <= "я" for c in word):
+        return word
+    from gp_desktop.search.analysis import stem
+
+    found = stem(word)
+    return found if len(found) >= MIN_STEM and word.startswith(found) else word
 
 
 class TreeFilter(QSortFilterProxyModel):
@@ -23,7 +39,7 @@ class TreeFilter(QSortFilterProxyModel):
         self._kept: set[int] | None = None
 
     def set_words(self, text: str) -> None:
-        words = tuple(fold(text).split())
+        words = tuple(dict.fromkeys(word_stem(w) for w in fold(text).split()))
         if words == self._words:
             return
 

@@ -4,6 +4,10 @@ The field waits for a pause in typing before it asks the search service (which r
 worker thread); Enter asks at once. Each hit shows its citation path and a snippet with the
 matched words in bold; choosing one (click, arrow keys, F3 / Shift+F3) asks the window to
 show it in the reader with those words highlighted.
+
+Beside the field, the part or chapter to search in (``scope``); above the list, «Искать в
+найденном» limits the next searches to the clauses found; below it, under «Найдено не по
+всем словам», the best partial matches, each naming the words it lacks.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QLabel,
     QLineEdit,
     QListView,
@@ -45,6 +50,7 @@ from PySide6.QtWidgets import (
 from gp_desktop.corpus.outline import choice_node
 from gp_desktop.ui.excerpt.choice import ExcerptChoice
 from gp_desktop.ui.look import reader_colours
+from gp_desktop.ui.search.scope import ScopeChooser
 from gp_desktop.ui.search.service import SearchService
 from gp_desktop.ui.widgets.plain_text import plain_tip
 from gp_desktop.ui.widgets.record_list import Index, RecordListModel
@@ -69,6 +75,21 @@ def safe_snippet(snippet: str) -> str:
 
 def plain_snippet(snippet: str) -> str:
     return html.unescape(_TAG.sub("", snippet))
+
+
+PARTIAL_TITLE = "Найдено не по всем словам"
+AMONG_TITLE = "Искать в найденном"
+
+
+def hit_heading(hit: Any) -> str:
+    """The line over a hit's snippet: its citation, the words it lacks, a note on the text."""
+    parts = [hit.citation]
+    missing = getattr(hit, "missing", ())
+    if missing:
+        parts.append("нет: " + ", ".join(f"«{w}»" for w in missing))
+    if getattr(hit, "note", ""):
+        parts.append(hit.note)
+    return " — ".join(parts)
 
 
 class SearchResultsModel(RecordListModel):
@@ -108,14 +129,14 @@ class SearchResultsModel(RecordListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{hit.citation}: {plain_snippet(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.citation
+            return hit_heading(hit)
         if role == Qt.ItemDataRole.CheckStateRole:
             if self._choice is None:
                 return None
             chosen = choice_node(self._choice.corpus, hit.id) in self._choice
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Role.CITATION:
-            return hit.citation
+            return hit_heading(hit)
         if role == Role.SNIPPET:
             return hit.snippet
         if role == Role.NODE_ID:
@@ -238,31 +259,34 @@ class SearchPanel(QWidget):
         self.status.setContentsMargins(6, 4, 6, 4)
         self.status.linkActivated.connect(self._on_link)
 
+        self.scope = ScopeChooser(service.corpus)
+        self.scope.currentIndexChanged.connect(lambda _i: self.run_now())
+        self.among = QCheckBox(AMONG_TITLE)
+        self.among.setObjectName("searchAmong")
+        self.among.setToolTip("Следующий поиск — только в пунктах, найденных сейчас")
+        self.among.setEnabled(False)
+        self.among.toggled.connect(self._on_among)
+        self._among_ids: tuple[str, ...] | None = None
+
         self.model = SearchResultsModel(self)
         if choice is not None:
             self.model.attach_choice(choice)
-        self.view = QListView()
-        self.view.setObjectName("searchResults")
-        self.view.setAccessibleName("Результаты поиска")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(HitDelegate(self.view))
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setUniformItemSizes(False)
-        # Each hit's height comes from laying out its snippet (0.2 ms); a hundred hits sized
-        # at once held the GUI thread for 25-40 ms. In batches the list shows its first hits
-        # at once and sizes the rest between events.
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(RESULTS_BATCH)
-        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        on_user_choice(self.view, self._on_current)
-        self.view.activated.connect(self._on_activated)
-
+        self.view = self._hit_list("searchResults", "Результаты поиска", self.model)
+        self.partial_model = SearchResultsModel(self)
+        self.partial_label = QLabel(f"<b>{PARTIAL_TITLE}</b>")
+        self.partial_label.setObjectName("searchPartialTitle")
+        self.partial_label.setContentsMargins(6, 4, 6, 2)
+        self.partial_view = self._hit_list("searchPartial", PARTIAL_TITLE, self.partial_model)
+        self.partial_label.hide()
+        self.partial_view.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.status)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.among)
+        layout.addWidget(self.view, 2)
+        layout.addWidget(self.partial_label)
+        layout.addWidget(self.partial_view, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_now)
@@ -279,6 +303,39 @@ class SearchPanel(QWidget):
         service.finished.connect(self._on_finished)
         service.failed.connect(self._on_failed)
         self._set_waiting()
+
+    def _hit_list(self, name: str, accessible: str, model: SearchResultsModel) -> QListView:
+        view = QListView()
+        view.setObjectName(name)
+        view.setAccessibleName(accessible)
+        view.setModel(model)
+        view.setItemDelegate(HitDelegate(view))
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setUniformItemSizes(False)
+        # Each hit's height comes from laying out its snippet (0.2 ms); a hundred hits sized
+        # at once held the GUI thread for 25-40 ms. In batches the list shows its first hits
+        # at once and sizes the rest between events.
+        view.setLayoutMode(QListView.LayoutMode.Batched)
+        view.setBatchSize(RESULTS_BATCH)
+        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        on_user_choice(view, self._on_current)
+        view.activated.connect(self._on_activated)
+        return view
+
+    # -- where -------------------------------------------------------------------------
+    @property
+    def scope_id(self) -> str:
+        """The part or chapter searched in ("" for the whole act)."""
+        return self.scope.scope_id
+
+    def set_scope(self, node_id: str) -> None:
+        self.scope.set_scope(node_id)
+
+    def _on_among(self, on: bool) -> None:
+        hits = self.results.hits + self.results.partial if on and self.results else ()
+        self._among_ids = tuple(h.id for h in hits) if on else None
+        self.run_now()
 
     # -- states ------------------------------------------------------------------------
     def _set_waiting(self) -> None:
@@ -334,7 +391,9 @@ class SearchPanel(QWidget):
             return
         self._pending_query = query
         self._asked_at = time.perf_counter()
-        self._generation = self.service.search(query, self.exact_action.isChecked(), LIMIT)
+        self._generation = self.service.search(
+            query, self.exact_action.isChecked(), LIMIT, self.scope_id or None, self._among_ids
+        )
 
     def search(self, query: str) -> None:
         """Type ``query`` into the field and search at once (for other panes and the self-test)."""
@@ -363,11 +422,19 @@ class SearchPanel(QWidget):
         self._suggestion = None
         if results is None:
             self.model.set_records(())
+            self.partial_model.set_records(())
+            self.partial_label.hide()
+            self.partial_view.hide()
             if self.service.is_ready:
                 self.status.setText("Введите слова для поиска: найдутся все их формы.")
             self.results_changed.emit()
             return
         self.model.set_records(results.hits)
+        partial = getattr(results, "partial", ())
+        self.partial_model.set_records(partial)
+        self.partial_label.setVisible(bool(partial))
+        self.partial_view.setVisible(bool(partial))
+        self.among.setEnabled(bool(results.hits or partial) or self.among.isChecked())
         shown, total = len(results.hits), results.total
         query = html.escape(results.query)
         if total == 0:
@@ -382,6 +449,8 @@ class SearchPanel(QWidget):
             text = f"Найдено фрагментов: {total}, показаны первые {shown}."
         else:
             text = f"Найдено фрагментов: {total}."
+        if total == 0 and partial:
+            text += f" Ниже — {PARTIAL_TITLE.lower()}."
         if results.exact and total:
             text += " Точная форма слов."
         amendment = getattr(results, "amendment_id", None)

@@ -92,8 +92,16 @@ class SearchService(QObject):
         self._index, self.open_seconds = opened
         self.ready.emit()
 
-    def search(self, query: str, exact: bool = False, limit: int = 50) -> int:
-        """Queue a search; its results come with the returned generation in ``finished``."""
+    def search(
+        self,
+        query: str,
+        exact: bool = False,
+        limit: int = 50,
+        within: str | None = None,
+        among: tuple[str, ...] | None = None,
+    ) -> int:
+        """Queue a search (in the part or chapter ``within``, among the nodes ``among``);
+        its results come with the returned generation in ``finished``."""
         self._generation += 1
         generation = self._generation
         index = self._index
@@ -105,7 +113,7 @@ class SearchService(QObject):
             if generation != self._generation:
                 return None  # superseded while it waited: its answer would be dropped anyway
             began = time.perf_counter()
-            results = index.search(query, limit=limit, exact=exact)
+            results = index.search(query, limit=limit, exact=exact, within=within, among=among)
             return results, time.perf_counter() - began
 
         self._tasks.run(on_worker, lambda answer, error: self._on_done(generation, answer, error))
