@@ -6,8 +6,8 @@ from one edition to another.
   carried over by id (a clause the edition lacks is named: «отсутствует в редакции от …»);
 - a coloured band over the reader while a non-current edition is shown, saying which one, with
   one click back to the current edition;
-- История → «Сравнить редакции…», «Изменения после даты…», «Изменения по указу…»: the compare
-  dialog (``compare.py``);
+- История → «Сравнить редакции…», «Изменения после даты…», «Изменения по указу…»: the two
+  editions compared in the reader, with the bar of the comparison over it (``comparison.py``);
 - Файл → «Обновить текст акта…» (``update.py``), which writes the user's own corpus and opens it;
 - «Что нового» once after the open corpus gained a newer edition than the user last saw;
 - the notice of a stale text in the status bar, with the update action beside it.
@@ -48,7 +48,8 @@ from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus_choice import user_corpus
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.editions.clause_history import ClauseHistory
-from gp_desktop.ui.editions.compare import ChangesView, CompareDialog
+from gp_desktop.ui.editions.compare import ChangesView
+from gp_desktop.ui.editions.comparison import ReaderComparison
 from gp_desktop.ui.editions.update import UpdateDialog
 
 if TYPE_CHECKING:
@@ -74,12 +75,19 @@ class EditionsFeature(QObject):
         self.dialogs: list[QDialog] = []
         # The pane, handed to the window's panes (ui/panes.py) under «clauseHistory».
         self.clause_history = ClauseHistory(self.decree_editions, self.changes_of_clause)
+        self.comparison = ReaderComparison(window, self.corpus_of)
+
+    @property
+    def comparing(self) -> bool:
+        """Two editions are compared in the reader."""
+        return self.comparison.active
 
     def install(self) -> None:
         """The rest, once the window has its actions, panes, status bar and layout."""
         window = self.window
         self._build_chooser()
         self._build_band()
+        self.comparison.build(self.corpus.editions)
         self._build_currency_notice()
         window.timeline.view.selectionModel().currentChanged.connect(self.clause_history.follow)
         if not self.corpus.is_current:
@@ -132,6 +140,7 @@ class EditionsFeature(QObject):
                 f"Действующая — от {short_date(current.date)}."
             )
         self.band.setVisible(not shown.current)
+        self.comparison.sync()
 
     def _build_currency_notice(self) -> None:
         self.currency = QLabel()
@@ -203,7 +212,8 @@ class EditionsFeature(QObject):
 
     def compare(
         self, old_id: str | None = None, new_id: str | None = None, title: str = ""
-    ) -> CompareDialog | None:
+    ) -> ReaderComparison | None:
+        """Compare two editions in the reader (by default the one shown with the one before)."""
         editions = self.corpus.editions
         if len(editions) < 2:
             self.window.statusBar().showMessage(
@@ -219,12 +229,13 @@ class EditionsFeature(QObject):
             old_id = (earlier[-1] if earlier else editions[0]).id
             if old_id == new_id:
                 new_id = editions[1].id
-        dialog = CompareDialog(
-            editions, self.diff, old_id, new_id, self.window, title or "Сравнение редакций"
-        )
-        dialog.node_chosen.connect(self._open_from_dialog)
-        self._show_dialog(dialog)
-        return dialog
+        self.comparison.open(old_id, new_id)
+        if title:
+            self.window.statusBar().showMessage(
+                f"{title}: изменений {len(self.comparison.changes)}", 8000
+            )
+        self.window.activateWindow()
+        return self.comparison
 
     def _open_from_dialog(self, node_id: str) -> None:
         if node_id in self.corpus.by_id:
@@ -236,7 +247,7 @@ class EditionsFeature(QObject):
                 8000,
             )
 
-    def changes_after(self, iso_date: str) -> QDialog | None:
+    def changes_after(self, iso_date: str) -> ReaderComparison | QDialog | None:
         """The clauses changed after ``iso_date``: between the edition in force that day and
         the current one; before the earliest edition, the clauses the footnotes name."""
         try:
@@ -298,7 +309,7 @@ class EditionsFeature(QObject):
                 found[after.amendment_id] = (before.id, after.id)
         return found
 
-    def decree_changes(self, amendment_id: str) -> CompareDialog | None:
+    def decree_changes(self, amendment_id: str) -> ReaderComparison | None:
         pair = self.decree_editions().get(amendment_id)
         if pair is None:
             self.window.statusBar().showMessage(
