@@ -207,6 +207,10 @@ class Reader(StaticBrowser):
     def current_change(self) -> int:
         return self._current_change
 
+    def change_blocks(self, index: int) -> tuple[int, int] | None:
+        """The first and last block of change ``index`` of the comparison shown."""
+        return self._change_blocks.get(index)
+
     def change_at_block(self, number: int) -> int:
         """The change whose text holds block ``number``, or -1."""
         for change, (first, last) in self._change_blocks.items():
