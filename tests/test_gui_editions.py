@@ -151,8 +151,10 @@ def test_compare_in_the_reader_steps_through_the_changes(qtbot, user_dirs, two):
     # A click in a change makes it the current one.
     reader.show_change(3)
     first, _last = reader.change_blocks(4)  # folded, the next change is on the same screen
-    rect = reader.document().documentLayout().blockBoundingRect(
-        reader.document().findBlockByNumber(first)
+    rect = (
+        reader.document()
+        .documentLayout()
+        .blockBoundingRect(reader.document().findBlockByNumber(first))
     )
     offset = reader.verticalScrollBar().value()
     click = QPoint(int(rect.left()) + 40, int(rect.top() - offset + rect.height() / 2))
@@ -192,12 +194,51 @@ def test_changes_after_a_date_and_by_decree(qtbot, user_dirs, two):
     assert window.reader.comparing
 
 
+def _update(qtbot, window, source):
+    """Файл → «Обновить текст акта…» with ``source``: read on a worker; its dialog, or None."""
+    window.editions.update_from(str(source))
+    qtbot.waitUntil(lambda: not window.editions.updating, timeout=120_000)
+    return window.editions.update_dialog  # a child of the window, deleted when closed
+
+
+def _warning(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [b for b in window.findChildren(QMessageBox, "warningBox") if b.isVisible()]
+    return boxes[-1].text() if boxes else ""
+
+
+def test_update_runs_off_the_gui_thread_with_a_busy_bar(qtbot, user_dirs, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    window = _window(qtbot, corpus_copy(tmp_path))
+    ticks = []
+    timer = QTimer(window)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(window.editions.updating))
+    timer.start()
+    window.editions.update_from(str(LATER))
+    # The call returned at once: the text is read on a worker, the window says so.
+    assert window.editions.updating and window.editions.busy.isVisible()
+    assert not window.actions["edition_update"].isEnabled()
+    assert "Читается текст акта" in window.statusBar().currentMessage()
+    window.open_node("polozhenie/p-5")  # the window still does what it is asked
+    assert window.current_node == "polozhenie/p-5"
+    qtbot.waitUntil(lambda: not window.editions.updating, timeout=120_000)
+    timer.stop()
+    # The GUI thread went on turning its event loop while the text was read.
+    assert ticks.count(True) >= 3
+    assert not window.editions.busy.isVisible() and window.actions["edition_update"].isEnabled()
+    dialog = window.editions.update_dialog
+    assert dialog.isVisible() and "станет действующей" in dialog.summary.text()
+    dialog.reject()
+
+
 def test_update_shows_what_changes_then_writes_the_users_corpus(qtbot, user_dirs, tmp_path):
     bundled = corpus_copy(tmp_path)
     window = _window(qtbot, bundled)
     assert window.editions.compare() is None  # one edition: nothing to compare
-    dialog = window.editions.update_from(str(LATER))
-    qtbot.addWidget(dialog)
+    dialog = _update(qtbot, window, LATER)
     target = user_corpus()
     assert not target.exists()  # nothing replaced before «Принять»
     summary = dialog.summary.text()
@@ -216,16 +257,16 @@ def test_update_shows_what_changes_then_writes_the_users_corpus(qtbot, user_dirs
     damaged = tmp_path / "damaged.md"
     damaged.write_bytes(LATER.read_bytes()[:3000])
     for bad in (LATER, damaged):
-        assert new.editions.update_from(str(bad)) is None
+        assert _update(qtbot, new, bad) is None
         assert "Текст акта не добавлен" in new.statusBar().currentMessage()
+        assert "Текст акта не добавлен" in _warning(new)  # a dialog, not a traceback
     assert target.read_bytes() == before
     assert not [p for p in target.parent.iterdir() if p.name.startswith(".")]
 
 
 def test_update_cancelled_writes_nothing(qtbot, user_dirs, tmp_path):
     window = _window(qtbot, corpus_copy(tmp_path))
-    dialog = window.editions.update_from(str(EARLIER))
-    qtbot.addWidget(dialog)
+    dialog = _update(qtbot, window, EARLIER)
     assert "будет добавлена в историю" in dialog.summary.text()
     dialog.reject()
     target = user_corpus()
