@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 from conftest import CORPUS, SOURCE, corpus_copy
-from edition_facts import EDITION_DATE
+from edition_facts import EDITION_DATE, EDITION_DATE_RU, EDITION_STALE_FROM
 from PySide6.QtCore import QPoint, Qt
 
 from gp_desktop.corpus.build import build_editions
@@ -65,7 +65,7 @@ def test_chooser_band_and_the_way_back(qtbot, user_dirs, two):
     labels = [feature.chooser.itemText(k) for k in range(feature.chooser.count())]
     assert labels == [
         "Редакция от 25.04.2025 — недействующая",
-        f"Редакция от {EDITION_DATE[8:]}.{EDITION_DATE[5:7]}.{EDITION_DATE[:4]} — действующая",
+        f"Редакция от {EDITION_DATE_RU} — действующая",
     ]
     assert not feature.band.isVisible()
     assert not window.actions["edition_current"].isEnabled()
@@ -304,8 +304,9 @@ def test_the_notice_of_a_stale_text(qtbot, user_dirs):
     if stale:
         assert "старше 6 мес." in window.editions.currency.text()
         assert window.editions.currency_button.defaultAction() is window.actions["edition_update"]
-    assert months_old("2025-12-17", dt.date(2026, 6, 16)) == 5
-    assert months_old("2025-12-17", dt.date(2026, 6, 17)) == 6
+    stale_from = dt.date.fromisoformat(EDITION_STALE_FROM)
+    assert months_old(EDITION_DATE, stale_from - dt.timedelta(days=1)) == 5
+    assert months_old(EDITION_DATE, stale_from) == 6
 
 
 def test_the_menus_carry_the_edition_actions(qtbot, user_dirs, two):
