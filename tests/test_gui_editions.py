@@ -292,8 +292,15 @@ def test_whats_new_once_after_a_newer_edition(qtbot, user_dirs, tmp_path):
     assert settings.get(keys.LAST_SEEN_EDITION) == "2026-06-10"
     dialog.close()
     again = _window(qtbot, three, settings=settings)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: again.editions.whats_new_checked)
     assert getattr(again.editions, "whats_new", None) is None
+    # The bundled, older corpus opened in between does not make the newer edition new again.
+    older = _window(qtbot, CORPUS, settings=settings)
+    qtbot.waitUntil(lambda: older.editions.whats_new_checked)
+    assert settings.get(keys.LAST_SEEN_EDITION) == "2026-06-10"
+    later = _window(qtbot, three, settings=settings)
+    qtbot.waitUntil(lambda: later.editions.whats_new_checked)
+    assert getattr(later.editions, "whats_new", None) is None
 
 
 def test_the_notice_of_a_stale_text(qtbot, user_dirs):

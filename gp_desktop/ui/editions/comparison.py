@@ -85,7 +85,7 @@ class ReaderComparison(QObject):
         bar.hide()
         self.window.reader.change_clicked.connect(self._clicked)
         self.window.node_opened.connect(self._node_opened)
-        self.window.actions["compare_unchanged"].toggled.connect(lambda _on: self._show())
+        self.window.actions["compare_unchanged"].toggled.connect(self._unchanged_toggled)
 
     def sync(self) -> None:
         """The bar shown exactly while a comparison is (after a restored layout too)."""
@@ -130,6 +130,10 @@ class ReaderComparison(QObject):
         )
         if keep >= 0:
             reader.show_change(keep)
+
+    def _unchanged_toggled(self, _shown: bool) -> None:
+        if self.active:
+            self._show()
 
     def _editions_chosen(self) -> None:
         old, new = self.old_box.currentData(), self.new_box.currentData()

@@ -83,6 +83,8 @@ class EditionsFeature(QObject):
         self.comparison = ReaderComparison(window, self.corpus_of)
         self._tasks = Tasks(self)
         self._updating = False
+        self.whats_new_checked = False
+        """«Что нового» was considered (after the first paint), shown or not."""
         self.update_dialog: UpdateDialog | None = None
         """The last text's «Обновить текст акта» dialog, once it was read."""
 
@@ -109,7 +111,13 @@ class EditionsFeature(QObject):
         window.timeline.view.selectionModel().currentChanged.connect(self.clause_history.follow)
         if not self.corpus.is_current:
             window.setWindowTitle(f"{window.windowTitle()} (недействующая редакция)")
-        QTimer.singleShot(0, self.show_whats_new)
+        # «Что нового» (a diff and a dialog) after the first paint, never holding it back; at
+        # the latest after a second for a window that is not painted.
+        timer = QTimer(self, singleShot=True, interval=1000)
+        timer.timeout.connect(self.show_whats_new)
+        timer.start()
+        window.first_painted.connect(lambda: timer.isActive() and timer.start(0))
+        self._whats_new_timer = timer
 
     # -- building ------------------------------------------------------------------------
     def _build_chooser(self) -> None:
@@ -426,13 +434,16 @@ class EditionsFeature(QObject):
     # -- notices -------------------------------------------------------------------------
     def show_whats_new(self) -> QDialog | None:
         """Once after the open corpus gained a newer edition than the user last saw."""
+        self.whats_new_checked = True
         settings = self.window.settings
         seen = settings.get(keys.LAST_SEEN_EDITION)
         current = self.current_edition
         if not self.corpus.is_current:
             return None
+        if seen >= current.date:  # an older corpus opened meanwhile: the newest stays seen
+            return None
         settings.set(keys.LAST_SEEN_EDITION, current.date)
-        if not seen or seen >= current.date:
+        if not seen:
             return None
         held = {e.date: e.id for e in self.corpus.editions}
         if seen in held:
