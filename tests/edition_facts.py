@@ -28,6 +28,8 @@ LAST_DECREE_QUERY = f"№ {LAST_DECREE}"  # as a user types it into the search f
 LAST_DECREE_LABEL = f"{EDITION_DATE_RU} № {LAST_DECREE}"  # «17.12.2025 № 1125»
 LAST_AMENDMENT_ID = f"ukaz-{EDITION_DATE}-{LAST_DECREE}"
 EDITION_LINE = f"в редакции по состоянию на {EDITION_DATE_RU}"
+# Six months after the edition's date: from this day the status bar calls the text stale.
+EDITION_STALE_FROM = "2026-06-17"
 
 # What the last decree changed: the timeline's last event lists this many clauses, and the
 # search for its number finds this many footnotes (one per changed node), the first of them here.

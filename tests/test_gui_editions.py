@@ -10,11 +10,11 @@ import datetime as dt
 
 import pytest
 from conftest import CORPUS, SOURCE, corpus_copy
-from edition_facts import EDITION_DATE
-from PySide6.QtCore import Qt
+from edition_facts import EDITION_DATE, EDITION_DATE_RU, EDITION_STALE_FROM
+from PySide6.QtCore import QPoint, Qt
 
 from gp_desktop.corpus.build import build_editions
-from gp_desktop.corpus.diff import CHANGE_NAMES, DELETED_STYLE, INSERTED_STYLE, diff_editions
+from gp_desktop.corpus.diff import CHANGE_NAMES, diff_editions
 from gp_desktop.corpus.editions import months_old
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus_choice import user_corpus
@@ -65,7 +65,7 @@ def test_chooser_band_and_the_way_back(qtbot, user_dirs, two):
     labels = [feature.chooser.itemText(k) for k in range(feature.chooser.count())]
     assert labels == [
         "Редакция от 25.04.2025 — недействующая",
-        f"Редакция от {EDITION_DATE[8:]}.{EDITION_DATE[5:7]}.{EDITION_DATE[:4]} — действующая",
+        f"Редакция от {EDITION_DATE_RU} — действующая",
     ]
     assert not feature.band.isVisible()
     assert not window.actions["edition_current"].isEnabled()
@@ -108,40 +108,80 @@ def _last_window(previous):
     return found[-1]
 
 
-def test_compare_dialog_lists_changes_and_steps_through_them(qtbot, user_dirs, two):
+def test_compare_in_the_reader_steps_through_the_changes(qtbot, user_dirs, two):
     window = _window(qtbot, two)
-    dialog = window.editions.compare()
-    qtbot.addWidget(dialog)
+    reader = window.reader
+    assert not window.actions["compare_next"].isEnabled()  # nothing compared yet
+    comparison = window.editions.compare()
     expected = diff_editions(Corpus(two, "2025-04-25"), Corpus(two))
-    view = dialog.changes
-    assert [view.list.item(k).text() for k in range(view.list.count())] == [
-        f"{c.citation} — {CHANGE_NAMES[c.change]}" for c in expected
+    assert reader.comparing and comparison.bar.isVisible()
+    assert reader.change_count == len(expected)
+    box = comparison.change_box
+    assert [box.itemText(k) for k in range(box.count())] == [
+        f"{k + 1}/{len(expected)} · {c.citation} — {CHANGE_NAMES[c.change]}"
+        for k, c in enumerate(expected)
     ]
-    assert view.current.id == expected[0].id
-    qtbot.keyClick(view.list, Qt.Key.Key_F8)
-    assert view.current.id == expected[1].id
-    qtbot.keyClick(view.list, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert view.current.id == expected[0].id
+    assert reader.current_change == 0 and window.current_node == expected[0].id
+    # F8 / Shift+F8 on the keyboard, wherever the focus is in the window.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.search_panel.field.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert reader.current_change == 1 and box.currentIndex() == 1
+    assert window.current_node == expected[1].id
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.current_change == 0
+    # The list of changed clauses: choosing one scrolls the reader to it.
     p11 = next(k for k, c in enumerate(expected) if c.id == "polozhenie/p-11")
-    view.list.setCurrentRow(p11)
-    html = view.view.toHtml()
+    box.activated.emit(p11)
+    assert reader.current_change == p11 and window.current_node == "polozhenie/p-11"
+    top = reader.cursorForPosition(reader.viewport().rect().topLeft() + QPoint(40, 20))
+    assert reader.change_at_block(top.blockNumber()) == p11
+    html = reader.toHtml()
     assert "line-through" in html and "underline" in html  # not colour alone
-    assert "line-through" in DELETED_STYLE and "underline" in INSERTED_STYLE
-    assert "Специального государственного фонда" in view.view.toPlainText()
-    view.open_button.click()
-    assert window.current_node == "polozhenie/p-11"
-    # «Было» and «Стало» the same edition: no differences.
-    dialog.old_box.setCurrentIndex(dialog.new_box.currentIndex())
-    assert view.list.count() == 0 and "Различий нет" in view.view.toPlainText()
+    assert "Специального государственного фонда" in reader.toPlainText()
+    # Unchanged clauses folded, or shown dimmed; the current change stays.
+    unchanged = Corpus(two).node("polozhenie/p-5").text[:40]
+    assert unchanged not in reader.toPlainText() and "без изменений" in reader.toPlainText()
+    window.actions["compare_unchanged"].trigger()
+    assert unchanged in reader.toPlainText() and reader.current_change == p11
+    window.change_font_size(1)
+    assert reader.comparing and reader.change_count == len(expected)
+    window.actions["compare_unchanged"].trigger()
+    # A click in a change makes it the current one.
+    reader.show_change(3)
+    first, _last = reader.change_blocks(4)  # folded, the next change is on the same screen
+    rect = (
+        reader.document()
+        .documentLayout()
+        .blockBoundingRect(reader.document().findBlockByNumber(first))
+    )
+    offset = reader.verticalScrollBar().value()
+    click = QPoint(int(rect.left()) + 40, int(rect.top() - offset + rect.height() / 2))
+    assert 0 <= click.y() < reader.viewport().height()
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=click)
+    assert reader.current_change == 4 and box.currentIndex() == 4
+    # Going to a clause the comparison does not show brings the act back.
+    window.open_node("polozhenie/p-5")
+    assert not reader.comparing and not comparison.bar.isVisible()
+    assert not window.actions["compare_next"].isEnabled()
+    assert window.current_node == "polozhenie/p-5" and unchanged in reader.toPlainText()
+    # «Было» and «Стало» the same edition: no differences; closing brings the act back.
+    window.editions.compare(EDITION_DATE, EDITION_DATE)
+    assert reader.comparing and reader.change_count == 0
+    assert "Различий нет" in reader.toPlainText()
+    window.actions["compare_close"].trigger()
+    assert not reader.comparing and not comparison.bar.isVisible()
+    assert "Различий нет" not in reader.toPlainText()
 
 
 def test_changes_after_a_date_and_by_decree(qtbot, user_dirs, two):
     window = _window(qtbot, two)
+    expected = diff_editions(Corpus(two, "2025-04-25"), Corpus(two))
     between = window.editions.changes_after("2025-05-01")
-    qtbot.addWidget(between)
-    assert between.changes.list.count() == len(
-        diff_editions(Corpus(two, "2025-04-25"), Corpus(two))
-    )
+    assert window.reader.comparing and window.reader.change_count == len(expected)
+    assert [c.id for c in between.changes] == [c.id for c in expected]
+    window.editions.comparison.close()
     before = window.editions.changes_after("2024-01-01")
     qtbot.addWidget(before)
     listed = [before.changes.list.item(k).text() for k in range(before.changes.list.count())]
@@ -150,16 +190,55 @@ def test_changes_after_a_date_and_by_decree(qtbot, user_dirs, two):
         Corpus(two).edition.amendment_id: ("2025-04-25", EDITION_DATE)
     }
     by_decree = window.editions.decree_changes(Corpus(two).edition.amendment_id)
-    qtbot.addWidget(by_decree)
-    assert by_decree.changes.list.count() == between.changes.list.count()
+    assert [c.id for c in by_decree.changes] == [c.id for c in expected]
+    assert window.reader.comparing
+
+
+def _update(qtbot, window, source):
+    """Файл → «Обновить текст акта…» with ``source``: read on a worker; its dialog, or None."""
+    window.editions.update_from(str(source))
+    qtbot.waitUntil(lambda: not window.editions.updating, timeout=120_000)
+    return window.editions.update_dialog  # a child of the window, deleted when closed
+
+
+def _warning(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [b for b in window.findChildren(QMessageBox, "warningBox") if b.isVisible()]
+    return boxes[-1].text() if boxes else ""
+
+
+def test_update_runs_off_the_gui_thread_with_a_busy_bar(qtbot, user_dirs, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    window = _window(qtbot, corpus_copy(tmp_path))
+    ticks = []
+    timer = QTimer(window)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(window.editions.updating))
+    timer.start()
+    window.editions.update_from(str(LATER))
+    # The call returned at once: the text is read on a worker, the window says so.
+    assert window.editions.updating and window.editions.busy.isVisible()
+    assert not window.actions["edition_update"].isEnabled()
+    assert "Читается текст акта" in window.statusBar().currentMessage()
+    window.open_node("polozhenie/p-5")  # the window still does what it is asked
+    assert window.current_node == "polozhenie/p-5"
+    qtbot.waitUntil(lambda: not window.editions.updating, timeout=120_000)
+    timer.stop()
+    # The GUI thread went on turning its event loop while the text was read.
+    assert ticks.count(True) >= 3
+    assert not window.editions.busy.isVisible() and window.actions["edition_update"].isEnabled()
+    dialog = window.editions.update_dialog
+    assert dialog.isVisible() and "станет действующей" in dialog.summary.text()
+    dialog.reject()
 
 
 def test_update_shows_what_changes_then_writes_the_users_corpus(qtbot, user_dirs, tmp_path):
     bundled = corpus_copy(tmp_path)
     window = _window(qtbot, bundled)
     assert window.editions.compare() is None  # one edition: nothing to compare
-    dialog = window.editions.update_from(str(LATER))
-    qtbot.addWidget(dialog)
+    dialog = _update(qtbot, window, LATER)
     target = user_corpus()
     assert not target.exists()  # nothing replaced before «Принять»
     summary = dialog.summary.text()
@@ -178,16 +257,16 @@ def test_update_shows_what_changes_then_writes_the_users_corpus(qtbot, user_dirs
     damaged = tmp_path / "damaged.md"
     damaged.write_bytes(LATER.read_bytes()[:3000])
     for bad in (LATER, damaged):
-        assert new.editions.update_from(str(bad)) is None
+        assert _update(qtbot, new, bad) is None
         assert "Текст акта не добавлен" in new.statusBar().currentMessage()
+        assert "Текст акта не добавлен" in _warning(new)  # a dialog, not a traceback
     assert target.read_bytes() == before
     assert not [p for p in target.parent.iterdir() if p.name.startswith(".")]
 
 
 def test_update_cancelled_writes_nothing(qtbot, user_dirs, tmp_path):
     window = _window(qtbot, corpus_copy(tmp_path))
-    dialog = window.editions.update_from(str(EARLIER))
-    qtbot.addWidget(dialog)
+    dialog = _update(qtbot, window, EARLIER)
     assert "будет добавлена в историю" in dialog.summary.text()
     dialog.reject()
     target = user_corpus()
@@ -213,8 +292,15 @@ def test_whats_new_once_after_a_newer_edition(qtbot, user_dirs, tmp_path):
     assert settings.get(keys.LAST_SEEN_EDITION) == "2026-06-10"
     dialog.close()
     again = _window(qtbot, three, settings=settings)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: again.editions.whats_new_checked)
     assert getattr(again.editions, "whats_new", None) is None
+    # The bundled, older corpus opened in between does not make the newer edition new again.
+    older = _window(qtbot, CORPUS, settings=settings)
+    qtbot.waitUntil(lambda: older.editions.whats_new_checked)
+    assert settings.get(keys.LAST_SEEN_EDITION) == "2026-06-10"
+    later = _window(qtbot, three, settings=settings)
+    qtbot.waitUntil(lambda: later.editions.whats_new_checked)
+    assert getattr(later.editions, "whats_new", None) is None
 
 
 def test_the_notice_of_a_stale_text(qtbot, user_dirs):
@@ -225,8 +311,9 @@ def test_the_notice_of_a_stale_text(qtbot, user_dirs):
     if stale:
         assert "старше 6 мес." in window.editions.currency.text()
         assert window.editions.currency_button.defaultAction() is window.actions["edition_update"]
-    assert months_old("2025-12-17", dt.date(2026, 6, 16)) == 5
-    assert months_old("2025-12-17", dt.date(2026, 6, 17)) == 6
+    stale_from = dt.date.fromisoformat(EDITION_STALE_FROM)
+    assert months_old(EDITION_DATE, stale_from - dt.timedelta(days=1)) == 5
+    assert months_old(EDITION_DATE, stale_from) == 6
 
 
 def test_the_menus_carry_the_edition_actions(qtbot, user_dirs, two):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from gp_desktop.bookmarks import Bookmarks
+from gp_desktop.corpus.citations import citation
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.widgets import icons
@@ -124,9 +125,27 @@ def test_timeline_event_marks_its_clauses_in_tree_and_reader(open_window, qtbot,
     assert window.navigator.act_model.marked == frozenset(corpus.changed_since(facts.CHANGED_SINCE))
     assert facts.CHANGED_BY_PREVIOUS_DECREE in window.navigator.act_model.marked
     assert facts.CHANGED_BY_LAST_DECREE in window.navigator.act_model.marked
+    # … and lists them in the act's order, the first one open, with previous and next.
+    listed = sorted(facts.CHANGED_SINCE_NODES, key=lambda i: corpus.by_id[i].seq)
+    assert timeline.since_ids == listed and timeline.since_box.isVisible()
+    assert [timeline.since_list.item(k).text() for k in range(len(listed))] == [
+        citation(corpus, i) for i in listed
+    ]
+    assert window.reader.current_node == listed[0]
+    assert timeline.since_position.text() == f"1 из {len(listed)}"
+    assert not timeline.since_previous.isEnabled()
+    timeline.since_next.click()
+    timeline.since_next.click()
+    assert window.reader.current_node == listed[2]
+    assert timeline.since_position.text() == f"3 из {len(listed)}"
+    timeline.since_previous.click()
+    assert window.reader.current_node == listed[1]
+    timeline.since_list.setCurrentRow(len(listed) - 1)
+    assert window.reader.current_node == listed[-1] and not timeline.since_next.isEnabled()
     timeline.clear_button.click()
     assert window.navigator.act_model.marked == frozenset()
     assert window.reader.marked == frozenset()
+    assert timeline.since_ids == [] and not timeline.since_box.isVisible()
 
 
 def test_badge_click_selects_the_decree_in_the_timeline(open_window):

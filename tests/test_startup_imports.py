@@ -60,7 +60,7 @@ def test_reading_a_corpus_does_not_import_the_writer():
 def test_printing_and_search_load_when_used():
     """The checks above would also pass if nothing imported them at all."""
     modules = modules_after(
-        "from gp_desktop.ui.excerpt.panel import _printing\n_printing()\nimport gp_desktop.search"
+        "from gp_desktop.ui.excerpt.panel import _printing\n_printing()\nfrom gp_desktop.search import SearchIndex"
     )
     assert {"gp_desktop.ui.excerpt.printing", "PySide6.QtPrintSupport", "whoosh"} <= modules
 

@@ -72,6 +72,9 @@ class ClauseChange:
     ops: tuple[WordOp, ...]
     old_footnotes: tuple[str, ...] = ()
     new_footnotes: tuple[str, ...] = ()
+    place: int = 0
+    """Where it stands in the newer edition: the ``seq`` of its node there, or for a removed
+    node the ``seq`` of the node it now follows (``diff_html`` lays the comparison out by it)."""
 
     def as_json(self) -> dict:
         return {
@@ -277,6 +280,7 @@ def diff_editions(
                     ops=word_ops(before, after),
                     old_footnotes=fa if fa != fb else (),
                     new_footnotes=fb if fa != fb else (),
+                    place=b.seq,
                 ),
             )
         )
@@ -295,15 +299,17 @@ def diff_editions(
                     word_ops("", text),
                     (),
                     _footnote_texts(new, new_id),
+                    place=new.node(new_id).seq,
                 ),
             )
         )
     new_place = {old_id: new.node(new_id).seq for old_id, new_id in alignment.pairs.items()}
     for old_id in alignment.removed:
         text = _subtree_text(old, old_id)
+        place = _place_of_removed(old, old_id, new_place)
         entries.append(
             (
-                (_place_of_removed(old, old_id, new_place), 1),
+                (place, 1),
                 ClauseChange(
                     old_id,
                     old_id,
@@ -314,6 +320,7 @@ def diff_editions(
                     word_ops(text, ""),
                     _footnote_texts(old, old_id),
                     (),
+                    place=place,
                 ),
             )
         )
@@ -376,11 +383,13 @@ def marked_text(ops: Sequence[WordOp]) -> str:
 
 
 # Deleted words struck through, inserted ones underlined and bold: the marks carry the meaning
-# in print and for colour-blind readers; the colours (orange and purple, apart for every kind of
-# colour-blindness) only help.
-DELETED_STYLE = "text-decoration: line-through; color: #7f3b08; background-color: #fee0b6"
+# in print and for colour-blind readers; the colours only help. Dark red-brown on a pale brown
+# against dark blue on a pale blue: apart on the blue–yellow axis that every kind of
+# colour-blindness keeps (never red against green), each pair of text and background above
+# 7:1, and each span brings its own background, so it reads the same in a dark look.
+DELETED_STYLE = "text-decoration: line-through; color: #5c1a0b; background-color: #f3d9cc"
 INSERTED_STYLE = (
-    "text-decoration: underline; font-weight: bold; color: #2d004b; background-color: #d8daeb"
+    "text-decoration: underline; font-weight: bold; color: #08306b; background-color: #d6e6f5"
 )
 
 

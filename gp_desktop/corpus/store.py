@@ -129,6 +129,11 @@ def write_corpus(
     def render(tmp: Path) -> None:
         conn = sqlite3.connect(tmp)
         try:
+            # A temporary file, fsync-ed and checked once it is whole (``write_via_temp``):
+            # a journal and a sync for each of sqlite-utils' commits would make it no safer,
+            # only slower (most of add-edition's time in SQLite on a busy disk).
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
             db = sqlite_utils.Database(conn)
             with conn:
                 _fill(db, parsed, word_forms, dictionary, history)

@@ -17,9 +17,30 @@ searcher (a search takes milliseconds), and the rest of what they touch (the cor
 lexicon and its cache) is read-only or thread-safe. ``SearchIndex.open`` (which may build the index,
 about half a second for the act) is meant for a worker thread as well; hand the finished
 index to other threads only after it returns.
+
+Importing the package imports neither Whoosh nor the index: ``SearchIndex``, ``Hit`` and
+``SearchResults`` load on first use, so that ``build-corpus`` and ``add-edition``, which need
+only ``analysis`` and ``lexicon``, do not pay for Whoosh's import (a fifth of add-edition).
 """
 
-from gp_desktop.search.index import SearchIndex
-from gp_desktop.search.results import Hit, SearchResults
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gp_desktop.search.index import SearchIndex
+    from gp_desktop.search.results import Hit, SearchResults
 
 __all__ = ["Hit", "SearchIndex", "SearchResults"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SearchIndex":
+        from gp_desktop.search.index import SearchIndex
+
+        return SearchIndex
+    if name in ("Hit", "SearchResults"):
+        from gp_desktop.search import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

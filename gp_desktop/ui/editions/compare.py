@@ -1,20 +1,18 @@
-"""Comparing two editions: the changed clauses in a list, their words side by side in one view
-(deletions struck through, insertions underlined), next and previous change on the keyboard.
+"""A list of changed clauses beside the words of the chosen one (deletions struck through,
+insertions underlined), next and previous change on the keyboard: the dialogs that show what a
+text to import changes (``update.py``), «Что нового» and the changes after a date that only the
+footnotes know of. Two editions held are compared in the reader itself (``comparison.py``).
 
-Unchanged clauses are folded away: only what changed is listed and shown. The words come from
-``corpus/diff.py``; this module only lays them out.
+The words come from ``corpus/diff.py``; this module only lays them out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,9 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gp_desktop.corpus import model as m
 from gp_desktop.corpus.diff import CHANGE_NAMES, LEGEND, ClauseChange, change_html
-from gp_desktop.corpus.editions import edition_label
 
 NEXT_CHANGE = "F8"
 PREVIOUS_CHANGE = "Shift+F8"
@@ -134,55 +130,3 @@ class ChangesView(QWidget):
         change = self.current
         if change is not None:
             self.node_chosen.emit(change.id)
-
-
-class CompareDialog(QDialog):
-    """Any two editions compared: «Было» and «Стало» chosen from the editions held."""
-
-    node_chosen = Signal(str)
-
-    def __init__(
-        self,
-        editions: Sequence[m.Edition],
-        diff: Callable[[str, str], list[ClauseChange]],
-        old_id: str,
-        new_id: str,
-        parent: QWidget | None = None,
-        title: str = "Сравнение редакций",
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("compareDialog")
-        self.setWindowTitle(title)
-        self._diff = diff
-        self.old_box, self.new_box = QComboBox(), QComboBox()
-        self.old_box.setObjectName("compareFrom")
-        self.new_box.setObjectName("compareTo")
-        for box in (self.old_box, self.new_box):
-            for edition in editions:
-                box.addItem(edition_label(edition), edition.id)
-        self.old_box.setCurrentIndex(self.old_box.findData(old_id))
-        self.new_box.setCurrentIndex(self.new_box.findData(new_id))
-        self.changes = ChangesView()
-        self.changes.node_chosen.connect(self.node_chosen)
-        choose = QHBoxLayout()
-        for text, box in (("&Было:", self.old_box), ("&Стало:", self.new_box)):
-            label = QLabel(text)
-            label.setBuddy(box)
-            choose.addWidget(label)
-            choose.addWidget(box, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(choose)
-        layout.addWidget(self.changes, 1)
-        layout.addWidget(close)
-        self.old_box.currentIndexChanged.connect(self.refresh)
-        self.new_box.currentIndexChanged.connect(self.refresh)
-        self.resize(1000, 640)
-        self.refresh()
-
-    def refresh(self) -> None:
-        old, new = self.old_box.currentData(), self.new_box.currentData()
-        if old is None or new is None:
-            return
-        self.changes.set_changes(self._diff(old, new))

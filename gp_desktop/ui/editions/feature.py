@@ -6,9 +6,11 @@ from one edition to another.
   carried over by id (a clause the edition lacks is named: «отсутствует в редакции от …»);
 - a coloured band over the reader while a non-current edition is shown, saying which one, with
   one click back to the current edition;
-- История → «Сравнить редакции…», «Изменения после даты…», «Изменения по указу…»: the compare
-  dialog (``compare.py``);
-- Файл → «Обновить текст акта…» (``update.py``), which writes the user's own corpus and opens it;
+- История → «Сравнить редакции…», «Изменения после даты…», «Изменения по указу…»: the two
+  editions compared in the reader, with the bar of the comparison over it (``comparison.py``);
+- Файл → «Обновить текст акта…» (``update.py``): the text read on a worker thread while the
+  window stays usable (a busy bar in the status bar), then what it changes; «Принять» writes
+  the user's own corpus and opens it;
 - «Что нового» once after the open corpus gained a newer edition than the user last saw;
 - the notice of a stale text in the status bar, with the update action beside it.
 
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -33,6 +37,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QProgressBar,
     QPushButton,
     QToolBar,
     QToolButton,
@@ -45,11 +50,12 @@ from gp_desktop.corpus.editions import edition_label, edition_on, months_old, pa
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus
-from gp_desktop.corpus_choice import user_corpus
 from gp_desktop.ui import settings as keys
 from gp_desktop.ui.editions.clause_history import ClauseHistory
-from gp_desktop.ui.editions.compare import ChangesView, CompareDialog
-from gp_desktop.ui.editions.update import UpdateDialog
+from gp_desktop.ui.editions.compare import ChangesView
+from gp_desktop.ui.editions.comparison import ReaderComparison
+from gp_desktop.ui.editions.update import UpdateDialog, prepare_update
+from gp_desktop.ui.tasks import Tasks
 
 if TYPE_CHECKING:
     from gp_desktop.ui.main_window import MainWindow
@@ -74,17 +80,44 @@ class EditionsFeature(QObject):
         self.dialogs: list[QDialog] = []
         # The pane, handed to the window's panes (ui/panes.py) under «clauseHistory».
         self.clause_history = ClauseHistory(self.decree_editions, self.changes_of_clause)
+        self.comparison = ReaderComparison(window, self.corpus_of)
+        self._tasks = Tasks(self)
+        self._updating = False
+        self.whats_new_checked = False
+        """«Что нового» was considered (after the first paint), shown or not."""
+        self.update_dialog: UpdateDialog | None = None
+        """The last text's «Обновить текст акта» dialog, once it was read."""
+
+    @property
+    def comparing(self) -> bool:
+        """Two editions are compared in the reader."""
+        return self.comparison.active
 
     def install(self) -> None:
         """The rest, once the window has its actions, panes, status bar and layout."""
         window = self.window
         self._build_chooser()
         self._build_band()
+        self.comparison.build(self.corpus.editions)
         self._build_currency_notice()
+        self.busy = QProgressBar()
+        self.busy.setObjectName("updateBusy")
+        self.busy.setAccessibleName("Читается текст акта")
+        self.busy.setRange(0, 0)  # busy, for as long as it takes
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        window.statusBar().addPermanentWidget(self.busy)
         window.timeline.view.selectionModel().currentChanged.connect(self.clause_history.follow)
         if not self.corpus.is_current:
             window.setWindowTitle(f"{window.windowTitle()} (недействующая редакция)")
-        QTimer.singleShot(0, self.show_whats_new)
+        # «Что нового» (a diff and a dialog) after the first paint, never holding it back; at
+        # the latest after a second for a window that is not painted.
+        timer = QTimer(self, singleShot=True, interval=1000)
+        timer.timeout.connect(self.show_whats_new)
+        timer.start()
+        window.first_painted.connect(lambda: timer.isActive() and timer.start(0))
+        self._whats_new_timer = timer
 
     # -- building ------------------------------------------------------------------------
     def _build_chooser(self) -> None:
@@ -132,6 +165,7 @@ class EditionsFeature(QObject):
                 f"Действующая — от {short_date(current.date)}."
             )
         self.band.setVisible(not shown.current)
+        self.comparison.sync()
 
     def _build_currency_notice(self) -> None:
         self.currency = QLabel()
@@ -205,7 +239,8 @@ class EditionsFeature(QObject):
 
     def compare(
         self, old_id: str | None = None, new_id: str | None = None, title: str = ""
-    ) -> CompareDialog | None:
+    ) -> ReaderComparison | None:
+        """Compare two editions in the reader (by default the one shown with the one before)."""
         editions = self.corpus.editions
         if len(editions) < 2:
             self.window.statusBar().showMessage(
@@ -221,12 +256,13 @@ class EditionsFeature(QObject):
             old_id = (earlier[-1] if earlier else editions[0]).id
             if old_id == new_id:
                 new_id = editions[1].id
-        dialog = CompareDialog(
-            editions, self.diff, old_id, new_id, self.window, title or "Сравнение редакций"
-        )
-        dialog.node_chosen.connect(self._open_from_dialog)
-        self._show_dialog(dialog)
-        return dialog
+        self.comparison.open(old_id, new_id)
+        if title:
+            self.window.statusBar().showMessage(
+                f"{title}: изменений {len(self.comparison.changes)}", 8000
+            )
+        self.window.activateWindow()
+        return self.comparison
 
     def _open_from_dialog(self, node_id: str) -> None:
         if node_id in self.corpus.by_id:
@@ -238,7 +274,7 @@ class EditionsFeature(QObject):
                 8000,
             )
 
-    def changes_after(self, iso_date: str) -> QDialog | None:
+    def changes_after(self, iso_date: str) -> ReaderComparison | QDialog | None:
         """The clauses changed after ``iso_date``: between the edition in force that day and
         the current one; before the earliest edition, the clauses the footnotes name."""
         try:
@@ -300,7 +336,7 @@ class EditionsFeature(QObject):
                 found[after.amendment_id] = (before.id, after.id)
         return found
 
-    def decree_changes(self, amendment_id: str) -> CompareDialog | None:
+    def decree_changes(self, amendment_id: str) -> ReaderComparison | None:
         pair = self.decree_editions().get(amendment_id)
         if pair is None:
             self.window.statusBar().showMessage(
@@ -340,36 +376,49 @@ class EditionsFeature(QObject):
         if path:
             self.update_from(path)
 
-    def update_from(self, source: str) -> UpdateDialog | None:
-        """Import ``source`` beside the user's corpus and show what it changes; nothing is
-        replaced until «Принять»."""
-        from gp_desktop.corpus.build import prepare_edition
+    @property
+    def updating(self) -> bool:
+        """A text is being read on the worker."""
+        return self._updating
 
-        target = user_corpus()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            prepared = prepare_edition(source, self.corpus.path, target)
-            try:
-                new = Corpus(prepared.path, None if prepared.becomes_current else prepared.new.date)
-                base = self.corpus_of(self.current_edition.id)
-                changes = (
-                    diff_editions(base, new)
-                    if prepared.becomes_current
-                    else diff_editions(new, base)
-                )
-            except CorpusError:
-                prepared.discard()
-                raise
-        except (CorpusError, OSError) as exc:
+    def update_from(self, source: str) -> None:
+        """Read ``source`` on a worker beside the user's corpus, then show what it changes in
+        ``update_dialog``; nothing is replaced until «Принять». Returns at once."""
+        if self._updating:
+            self.window.statusBar().showMessage("Текст акта уже читается — подождите", 5000)
+            return
+        current = self.corpus_of(self.current_edition.id)
+        path = self.corpus.path
+        self.update_dialog = None
+        self._set_busy(True, f"Читается текст акта: {Path(source).name}…")
+        self._tasks.run(lambda: prepare_update(source, path, current), self._update_ready)
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self._updating = busy
+        self.busy.setVisible(busy)
+        self.window.actions["edition_update"].setEnabled(not busy)
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self.window.statusBar().showMessage(message)
+        else:
             QGuiApplication.restoreOverrideCursor()
-            self.window.warn(f"Текст акта не добавлен: {exc}")
-            return None
-        QGuiApplication.restoreOverrideCursor()
+            self.window.statusBar().clearMessage()
+
+    def _update_ready(self, result, error: BaseException | None) -> None:
+        self._set_busy(False)
+        if error is not None:
+            if not isinstance(error, (CorpusError, OSError)):
+                print(f"gp-desktop: {type(error).__name__}: {error}", file=sys.stderr)
+            self.window.warn(f"Текст акта не добавлен: {error}")
+            return
+        prepared, changes = result
+        if not self.window.isVisible():  # closed meanwhile: nobody to ask
+            prepared.discard()
+            return
         dialog = UpdateDialog(prepared, changes, self.window)
-        dialog.finished.connect(lambda result: self._finish_update(dialog, result))
+        dialog.finished.connect(lambda answer: self._finish_update(dialog, answer))
+        self.update_dialog = dialog
         self._show_dialog(dialog)
-        return dialog
 
     def _finish_update(self, dialog: UpdateDialog, result: int) -> None:
         prepared = dialog.prepared
@@ -387,13 +436,16 @@ class EditionsFeature(QObject):
     # -- notices -------------------------------------------------------------------------
     def show_whats_new(self) -> QDialog | None:
         """Once after the open corpus gained a newer edition than the user last saw."""
+        self.whats_new_checked = True
         settings = self.window.settings
         seen = settings.get(keys.LAST_SEEN_EDITION)
         current = self.current_edition
         if not self.corpus.is_current:
             return None
+        if seen >= current.date:  # an older corpus opened meanwhile: the newest stays seen
+            return None
         settings.set(keys.LAST_SEEN_EDITION, current.date)
-        if not seen or seen >= current.date:
+        if not seen:
             return None
         held = {e.date: e.id for e in self.corpus.editions}
         if seen in held:

@@ -1,24 +1,60 @@
 """Файл → «Обновить текст акта…»: what a new text changes, shown before anything is replaced.
 
 The text is imported into a hidden file beside the user's corpus (``corpus.build.
-prepare_edition``); this dialog shows its date, its decree, the counts and the list of changed
-clauses with their words; «Принять» renames the file into place, anything else removes it.
+prepare_edition``) and compared with the current edition by ``prepare_update``, on a worker
+thread (``ui/tasks.py``: reading, parsing and writing the act takes seconds, and the window
+must stay usable meanwhile); this dialog then shows its date, its decree, the counts and the
+list of changed clauses with their words; «Принять» renames the file into place, anything else
+removes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from gp_desktop.corpus.diff import ADDED, CHANGED, REMOVED, RENUMBERED, ClauseChange
+from gp_desktop.corpus.diff import (
+    ADDED,
+    CHANGED,
+    REMOVED,
+    RENUMBERED,
+    ClauseChange,
+    diff_editions,
+)
 from gp_desktop.corpus.footnotes import short_date
+from gp_desktop.corpus.reader import Corpus
+from gp_desktop.corpus_choice import user_corpus
 from gp_desktop.ui.editions.compare import ChangesView
 
 if TYPE_CHECKING:  # the importer loads only when a text is imported, never at start-up
     from gp_desktop.corpus.build import PreparedEdition
+
+
+def prepare_update(
+    source: str, corpus_path: str | Path, current: Corpus
+) -> tuple[PreparedEdition, list[ClauseChange]]:
+    """Import ``source`` with every edition of ``corpus_path`` into a hidden file beside the
+    user's corpus, and what it changes against the ``current`` edition. Runs on a worker: it
+    touches no widget, and ``current`` is only read."""
+    from gp_desktop.corpus.build import prepare_edition
+
+    target = user_corpus()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    prepared = prepare_edition(source, corpus_path, target)
+    try:
+        new = Corpus(prepared.path, None if prepared.becomes_current else prepared.new.date)
+        if prepared.becomes_current:
+            changes = diff_editions(current, new)
+        else:
+            changes = diff_editions(new, current)
+    except BaseException:
+        prepared.discard()
+        raise
+    return prepared, changes
 
 
 def update_summary(prepared: PreparedEdition, changes: Sequence[ClauseChange]) -> str:

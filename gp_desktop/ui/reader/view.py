@@ -3,9 +3,15 @@
 The act is one document (a few hundred nodes render in a few tens of milliseconds), so the
 reader scrolls rather than pages. A corpus far longer than the act (a hundred thousand
 nodes would take minutes to lay out) is shown a window of ``WINDOW_NODES`` at a time, moved
-to wherever the user goes, with links to the nodes before and after it. After loading, every text block is mapped to the node whose
-anchor opened it; that map turns scroll positions and clicks into node ids and node ids into
-the blocks to tint. Nothing is ever fetched (``StaticBrowser``).
+to wherever the user goes, with links to the nodes before and after it. After loading, every
+text block is mapped to the node whose anchor opened it; that map turns scroll positions and
+clicks into node ids and node ids into the blocks to tint. Nothing is ever fetched
+(``StaticBrowser``).
+
+Comparing editions (``show_comparison``), the reader shows the comparison's document
+(``corpus/diff_html.py``) in place of the act until ``leave_comparison``: the same style sheet,
+zoom and looks; its blocks are mapped to the changes by their anchors, the current change is
+banded, and a click on a change says which (``change_clicked``).
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.act_html import AMEND_SCHEME, SERIF_FAMILIES, document_html, style_sheet
+from gp_desktop.corpus.diff_html import change_of_anchor
 from gp_desktop.corpus.outline import tree_node_id
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.titles import amendment_note
@@ -72,6 +79,8 @@ class Reader(StaticBrowser):
     """The node at the top of the view changed by scrolling (settled, not every pixel)."""
     amendment_clicked = Signal(str)
     """The «изм.» badge of a node was clicked."""
+    change_clicked = Signal(int)
+    """Comparing editions: the user clicked in the text of this change (its index)."""
 
     def __init__(self, corpus: Corpus, font_size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +124,9 @@ class Reader(StaticBrowser):
         self._window = (0, min(len(corpus.nodes), WINDOW_NODES))
         self.context_actions: list[QAction] = []
         """The window's actions offered in the context menu after the standard ones."""
+        self._comparison: str | None = None
+        self._change_blocks: dict[int, tuple[int, int]] = {}
+        self._current_change = -1
         self._load()
 
     # -- loading -------------------------------------------------------------------------
@@ -127,11 +139,16 @@ class Reader(StaticBrowser):
         doc.setDefaultFont(font)
         doc.setDefaultStyleSheet(style_sheet(self._font_size, self.colours.document))
         start, end = self._window
-        html = document_html(self.corpus, self.corpus.nodes[start:end])
-        if start > 0:
-            html = html.replace("<body>", f"<body>{_window_link('prev', '↑ Предыдущие пункты')}", 1)
-        if end < len(self.corpus.nodes):
-            html = html.replace("</body>", f"{_window_link('next', '↓ Следующие пункты')}</body>")
+        if self._comparison is not None:
+            html = self._comparison
+        else:
+            html = document_html(self.corpus, self.corpus.nodes[start:end])
+            if start > 0:
+                link = _window_link("prev", "↑ Предыдущие пункты")
+                html = html.replace("<body>", f"<body>{link}", 1)
+            if end < len(self.corpus.nodes):
+                link = _window_link("next", "↓ Следующие пункты")
+                html = html.replace("</body>", f"{link}</body>")
         self.setHtml(html)
         self._fit_page()
         self._map_blocks()
@@ -141,6 +158,7 @@ class Reader(StaticBrowser):
         """Which node each block belongs to: the last anchor met, in document order."""
         self._block_node = []
         self._first_block = {}
+        self._change_blocks = {}
         current = self.corpus.nodes[self._window[0]].id
         block = self.document().begin()
         while block.isValid():
@@ -152,11 +170,66 @@ class Reader(StaticBrowser):
                         if name in self.corpus.by_id and name not in self._first_block:
                             self._first_block[name] = block.blockNumber()
                             current = name
+                        elif (change := change_of_anchor(name)) is not None:
+                            number = block.blockNumber()
+                            first, _last = self._change_blocks.get(change, (number, number))
+                            self._change_blocks[change] = (first, number)
                 it += 1
             self._block_node.append(current)
             block = block.next()
         self._block_starts = sorted(self._first_block.values())
         self._ranges: dict[str, tuple[int, int] | None] = {}
+
+    # -- comparing editions --------------------------------------------------------------
+    @property
+    def comparing(self) -> bool:
+        return self._comparison is not None
+
+    def show_comparison(self, html: str) -> None:
+        """Show a comparison of editions (``diff_html.comparison_html``) in place of the act."""
+        self._comparison = html
+        self._current_change = -1
+        self._load()
+        self.verticalScrollBar().setValue(0)
+
+    def leave_comparison(self) -> None:
+        """The act again, at the node that was current."""
+        if self._comparison is None:
+            return
+        self._comparison = None
+        self._current_change = -1
+        self._load()
+        if self._current:
+            self._scroll_to(self._current, None)
+
+    @property
+    def change_count(self) -> int:
+        """Changes in the comparison shown (0 when the act is)."""
+        return len(self._change_blocks)
+
+    @property
+    def current_change(self) -> int:
+        return self._current_change
+
+    def change_blocks(self, index: int) -> tuple[int, int] | None:
+        """The first and last block of change ``index`` of the comparison shown."""
+        return self._change_blocks.get(index)
+
+    def change_at_block(self, number: int) -> int:
+        """The change whose text holds block ``number``, or -1."""
+        for change, (first, last) in self._change_blocks.items():
+            if first <= number <= last:
+                return change
+        return -1
+
+    def show_change(self, index: int) -> None:
+        """Scroll to change ``index`` of the comparison and band it."""
+        span = self._change_blocks.get(index)
+        if span is None:
+            return
+        self._current_change = index
+        self.setTextCursor(QTextCursor(self.document().findBlockByNumber(span[0])))
+        self._scroll_to_top(self._block_top(span[0]), SCROLL_MARGIN + 8)
 
     # -- ranges of blocks ----------------------------------------------------------------
     def _own_range(self, node_id: str) -> tuple[int, int] | None:
@@ -307,6 +380,9 @@ class Reader(StaticBrowser):
             word_top = self._block_top(cursor.blockNumber())
             if word_top - top > self.viewport().height() * 0.6:
                 top = word_top - self.viewport().height() // 3
+        self._scroll_to_top(top, margin)
+
+    def _scroll_to_top(self, top: float, margin: int) -> None:
         # Qt lays long documents out lazily, up to what was asked for, and finishes in idle
         # time; meanwhile the scroll range is an estimate. A screen of text laid out below the
         # target is enough to scroll there; only near the end must all of it be laid out for
@@ -375,6 +451,11 @@ class Reader(StaticBrowser):
 
     # -- margin bars for amended nodes and the current one -------------------------------
     def _visible_spans(self, node_ids: Iterable[str]) -> Iterable[tuple[str, QRectF]]:
+        return self._visible_blocks((n, self.block_range(n)) for n in node_ids)
+
+    def _visible_blocks(
+        self, spans: Iterable[tuple[str, tuple[int, int] | None]]
+    ) -> Iterable[tuple[str, QRectF]]:
         layout = self.document().documentLayout()
         offset = self.verticalScrollBar().value()
         height = self.viewport().height()
@@ -383,8 +464,7 @@ class Reader(StaticBrowser):
         # lay the act out down to it, and the first paint need not wait for that.
         first = max(0, self.cursorForPosition(QPoint(MARGIN, 0)).blockNumber() - 1)
         last = self.cursorForPosition(QPoint(MARGIN, height)).blockNumber() + 1
-        for node_id in node_ids:
-            span = self.block_range(node_id)
+        for node_id, span in spans:
             if span is None or span[1] < first or span[0] > last:
                 continue
             if span[0] >= first:
@@ -403,6 +483,11 @@ class Reader(StaticBrowser):
         # Bands first, under the text: one continuous band per marked or current node reads
         # better than per-line selections, which leave the indents and the gaps white.
         width = self.viewport().width()
+        if self._comparison is not None:
+            self._paint_change(width)
+            super().paintEvent(event)
+            self._paint_focus(width)
+            return
         painter = QPainter(self.viewport())
         for _, rect in self._visible_spans(self._marked):
             painter.fillRect(
@@ -429,15 +514,35 @@ class Reader(StaticBrowser):
                     QRectF(MARGIN - 6, rect.top(), _BAR_WIDTH + 1, rect.height()),
                     self.colours.current_bar,
                 )
+        painter.end()
+        self._paint_focus(width)
+
+    def _paint_change(self, width: int) -> None:
+        """Comparing: the current change banded, with the bar of the current node."""
+        span = self._change_blocks.get(self._current_change)
+        painter = QPainter(self.viewport())
+        for _, rect in self._visible_blocks([("", span)]):
+            painter.fillRect(
+                QRectF(MARGIN - 6, rect.top(), width - 2 * MARGIN + 12, rect.height()),
+                self.colours.current,
+            )
+            painter.fillRect(
+                QRectF(MARGIN - 6, rect.top(), _BAR_WIDTH + 1, rect.height()),
+                self.colours.current_bar,
+            )
+        painter.end()
+
+    def _paint_focus(self, width: int) -> None:
         if self.hasFocus():
             # The focus stays visible: a rule down each side of the text (not across the top
             # and bottom, where it would hide the bands of the clauses running past them).
+            painter = QPainter(self.viewport())
             height = self.viewport().height()
             painter.fillRect(QRectF(0, 0, _FOCUS_WIDTH, height), self.colours.focus)
             painter.fillRect(
                 QRectF(width - _FOCUS_WIDTH, 0, _FOCUS_WIDTH, height), self.colours.focus
             )
-        painter.end()
+            painter.end()
 
     # -- tooltips, clicks, scrolling -----------------------------------------------------
     def amended_owner(self, node_id: str) -> str:
@@ -512,6 +617,15 @@ class Reader(StaticBrowser):
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         if self.anchorAt(event.position().toPoint()):
+            return
+        if self._comparison is not None:
+            change = self.change_at_block(
+                self.cursorForPosition(event.position().toPoint()).blockNumber()
+            )
+            if change >= 0:
+                self._current_change = change
+                self.viewport().update()
+                self.change_clicked.emit(change)
             return
         node_id = self.node_at(event.position().toPoint())
         if node_id:

@@ -2,7 +2,8 @@
 
 Choosing an event marks the clauses it touched (the window tints them in the tree and the
 reader) and lists them under it; choosing one of them opens it. «Изменения после» marks
-every clause changed by a decree dated after the chosen day.
+every clause changed by a decree dated after the chosen day and lists them under the date, in
+the act's order, with the previous and next of them a button away.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from gp_desktop.corpus.citations import citation
 from gp_desktop.corpus.footnotes import short_date
 from gp_desktop.corpus.reader import Corpus, Event
 from gp_desktop.ui.timeline.model import TimelineModel
@@ -75,11 +80,45 @@ class TimelinePanel(QWidget):
         self.status.setObjectName("marksStatus")
         self.status.setWordWrap(True)
 
+        # The clauses changed after the date, listed once marked, with previous and next.
+        self.since_list = QListWidget()
+        self.since_list.setObjectName("changedSinceList")
+        self.since_list.setAccessibleName("Пункты, изменённые после даты")
+        self.since_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        on_user_choice(self.since_list, self._on_since_chosen)
+        self.since_list.itemActivated.connect(self._on_since_activated)
+        self.since_previous = QToolButton()
+        self.since_previous.setObjectName("changedSincePrevious")
+        self.since_previous.setText("◀")
+        self.since_previous.setToolTip("Предыдущий изменённый пункт")
+        self.since_previous.setAccessibleName("Предыдущий изменённый пункт")
+        self.since_previous.clicked.connect(lambda: self.step_since(-1))
+        self.since_next = QToolButton()
+        self.since_next.setObjectName("changedSinceNext")
+        self.since_next.setText("▶")
+        self.since_next.setToolTip("Следующий изменённый пункт")
+        self.since_next.setAccessibleName("Следующий изменённый пункт")
+        self.since_next.clicked.connect(lambda: self.step_since(1))
+        self.since_position = plain_label()
+        self.since_position.setObjectName("changedSincePosition")
+        self.since_box = QWidget()
+        since_layout = QVBoxLayout(self.since_box)
+        since_layout.setContentsMargins(0, 0, 0, 0)
+        since_layout.addWidget(self.since_list)
+        steps = QHBoxLayout()
+        steps.addWidget(self.since_previous)
+        steps.addWidget(self.since_next)
+        steps.addWidget(self.since_position, 1)
+        since_layout.addLayout(steps)
+        self.since_box.hide()
+        self._listing = False
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
         layout.addWidget(since_label)
         layout.addLayout(row)
+        layout.addWidget(self.since_box)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.clear_button)
@@ -101,10 +140,63 @@ class TimelinePanel(QWidget):
     def since(self) -> str:
         return self.since_edit.date().toString("yyyy-MM-dd")
 
-    def _mark(self, node_ids: list[str], why: str) -> None:
+    def _mark(self, node_ids: list[str], why: str, listed: bool = False) -> None:
         self.marked = node_ids
         self.status.setText(why)
+        self._list_since(node_ids if listed else [])
         self.marks_requested.emit(node_ids, why)
+
+    # -- the clauses changed after the date ------------------------------------------------
+    @property
+    def since_ids(self) -> list[str]:
+        """The clauses listed under the date, in the act's order (empty: none listed)."""
+        return [
+            self.since_list.item(k).data(Qt.ItemDataRole.UserRole)
+            for k in range(self.since_list.count())
+        ]
+
+    def _list_since(self, node_ids: list[str]) -> None:
+        # The window opens the first of them: it is the current row, not chosen again.
+        self._listing = True
+        self.since_list.clear()
+        for node_id in node_ids:
+            item = QListWidgetItem(citation(self.corpus, node_id))
+            item.setData(Qt.ItemDataRole.UserRole, node_id)
+            self.since_list.addItem(item)
+        if node_ids:
+            self.since_list.setCurrentRow(0)
+        self._listing = False
+        self.since_box.setVisible(bool(node_ids))
+        self._show_position()
+
+    def _show_position(self) -> None:
+        row, count = self.since_list.currentRow(), self.since_list.count()
+        self.since_position.setText(f"{row + 1} из {count}" if row >= 0 else f"Пунктов: {count}")
+        self.since_previous.setEnabled(row > 0)
+        self.since_next.setEnabled(row < count - 1)
+
+    def step_since(self, delta: int) -> None:
+        """The previous (``delta`` -1) or next (1) clause of the list: chosen and opened."""
+        count = self.since_list.count()
+        if not count:
+            return
+        row = self.since_list.currentRow()
+        wanted = 0 if row < 0 else max(0, min(count - 1, row + delta))
+        self.since_list.setCurrentRow(wanted)
+        self._show_position()
+
+    def _on_since_chosen(self, index: QModelIndex) -> None:
+        self._show_position()
+        if self._listing:
+            return
+        node_id = index.data(Qt.ItemDataRole.UserRole)
+        if node_id:
+            self.node_chosen.emit(node_id)
+
+    def _on_since_activated(self, item: QListWidgetItem) -> None:
+        node_id = item.data(Qt.ItemDataRole.UserRole)
+        if node_id:
+            self.node_chosen.emit(node_id)
 
     def mark_event(self, event: Event) -> None:
         ids = list(dict.fromkeys(c.node_id for c in event.changes))
@@ -116,9 +208,10 @@ class TimelinePanel(QWidget):
         self._mark(ids, why)
 
     def mark_changed_since(self) -> None:
-        ids = self.corpus.changed_since(self.since)
+        order = {n.id: n.seq for n in self.corpus.nodes}
+        ids = sorted(self.corpus.changed_since(self.since), key=lambda i: order.get(i, 0))
         why = f"Изменены после {short_date(self.since)}: {clauses(len(ids))}"
-        self._mark(ids, why)
+        self._mark(ids, why, listed=True)
 
     def clear_marks(self) -> None:
         self.view.selectionModel().clearCurrentIndex()
