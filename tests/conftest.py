@@ -184,3 +184,13 @@ def window(qtbot, corpus, user_dirs, search_index):
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.search_panel.field.isEnabled())
     return window
+
+
+def pytest_collection_modifyitems(items):
+    """Every test of the window (tests/test_gui_*.py, some of which start it in a child
+    process) and every test that makes a QApplication (pytest-qt's ``qapp``, which ``qtbot``
+    and the window fixtures need) is marked ``qt``: the oldest-PySide6 environment runs
+    ``-m qt``."""
+    for item in items:
+        if item.path.name.startswith("test_gui_") or "qapp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.qt)
