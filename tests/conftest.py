@@ -12,6 +12,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,36 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name.startswith("test_gui_") or "qapp" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.qt)
+
+
+@dataclass(frozen=True)
+class DesktopBuild:
+    folder: Path  # dist/gp-desktop as PyInstaller makes it from build.spec
+    seconds: float
+
+
+@pytest.fixture(scope="session")
+def desktop_build(tmp_path_factory) -> DesktopBuild:
+    """The desktop folder, built once for the frozen-build and the Debian package's tests."""
+    base = tmp_path_factory.mktemp("desktop-build")
+    started = time.monotonic()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level=WARN",
+            "--distpath",
+            str(base / "dist"),
+            "--workpath",
+            str(base / "work"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    assert result.returncode == 0, f"PyInstaller failed:\n{result.stdout}\n{result.stderr[-6000:]}"
+    return DesktopBuild(base / "dist" / "gp-desktop", time.monotonic() - started)
