@@ -1,7 +1,7 @@
 # The two commands a new user needs: `make run` opens the app, `make test` runs the tests.
 # Each prepares the machine first (scripts/bootstrap.sh): system libraries, .venv, packages.
 
-.PHONY: run test test-oldest build lint format corpus lock
+.PHONY: run test test-oldest build deb lint format corpus lock
 
 run:
 	@scripts/bootstrap.sh
@@ -37,3 +37,10 @@ build:
 	@scripts/bootstrap.sh
 	.venv/bin/pyinstaller --noconfirm --log-level=WARN --distpath dist --workpath build/pyinstaller build.spec
 	@du -sh dist/gp-desktop | sed 's|\t| |; s|^|build: |'
+	.venv/bin/python packaging/sha256sums.py dist
+
+# The Debian package of the desktop build: dist/gp-desktop_VERSION_ARCH.deb (packaging/make_deb.py),
+# and dist/SHA256SUMS again with it.
+deb: build
+	.venv/bin/python packaging/make_deb.py --folder dist/gp-desktop --out dist
+	.venv/bin/python packaging/sha256sums.py dist
