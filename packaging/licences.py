@@ -52,9 +52,37 @@ COMMON = {
 }
 
 
+# Licences whose full text every Debian system has: a text found in a package's files is
+# replaced by a reference (from its heading to the end of its terms).
+FULL_TEXTS = [
+    (r"GNU LESSER GENERAL PUBLIC LICENSE\s+Version 3", "LGPL-3"),
+    (r"GNU LESSER GENERAL PUBLIC LICENSE\s+Version 2\.1", "LGPL-2.1"),
+    (r"GNU GENERAL PUBLIC LICENSE\s+Version 3", "GPL-3"),
+    (r"GNU GENERAL PUBLIC LICENSE\s+Version 2", "GPL-2"),
+    (r"Apache License\s+Version 2\.0, January 2004", "Apache-2.0"),
+    (r"Mozilla Public License Version 2\.0", "MPL-2.0"),
+]
+
+
+def refer_to_common_licences(text: str) -> str:
+    """``text`` with each full copy of a licence in /usr/share/common-licenses replaced by a
+    line naming that file."""
+    for heading, name in FULL_TEXTS:
+        while found := re.search(heading, text):
+            end = text.find("END OF TERMS AND CONDITIONS", found.end())
+            end = len(text) if end < 0 else end + len("END OF TERMS AND CONDITIONS")
+            start = text.rfind("\n", 0, found.start()) + 1
+            text = (
+                text[:start]
+                + f"[The full text of {name} is in /usr/share/common-licenses/{name}.]"
+                + text[end:]
+            )
+    return text
+
+
 def _indent(text: str) -> str:
     """A text as the body of a copyright-file field: each line indented, blank lines as «.»."""
-    lines = text.expandtabs().rstrip().splitlines()
+    lines = refer_to_common_licences(text).expandtabs().rstrip().splitlines()
     return "\n".join(f" {line.rstrip()}" if line.strip() else " ." for line in lines)
 
 

@@ -206,7 +206,13 @@ class DesktopBuild:
 
 @pytest.fixture(scope="session")
 def desktop_build(tmp_path_factory) -> DesktopBuild:
-    """The desktop folder, built once for the frozen-build and the Debian package's tests."""
+    """The desktop folder, built once for the frozen-build and the Debian package's tests.
+
+    ``GP_DESKTOP_TEST_BUILD=dist/gp-desktop`` takes a folder ``make build`` made instead (to
+    rerun these tests without building again)."""
+    given = os.environ.get("GP_DESKTOP_TEST_BUILD")
+    if given:
+        return DesktopBuild(Path(given).resolve(), 0.0)
     base = tmp_path_factory.mktemp("desktop-build")
     started = time.monotonic()
     result = subprocess.run(
@@ -229,3 +235,38 @@ def desktop_build(tmp_path_factory) -> DesktopBuild:
     )
     assert result.returncode == 0, f"PyInstaller failed:\n{result.stdout}\n{result.stderr[-6000:]}"
     return DesktopBuild(base / "dist" / "gp-desktop", time.monotonic() - started)
+
+
+@dataclass(frozen=True)
+class DebPackage:
+    path: Path  # gp-desktop_VERSION_ARCH.deb, made by packaging/make_deb.py (= make deb)
+    seconds: float
+    lintian: subprocess.Popen | None  # started at once, so it runs beside the other tests
+    lintian_log: Path
+
+
+@pytest.fixture(scope="session")
+def deb_package(desktop_build, tmp_path_factory):
+    """The Debian package of the session's desktop build; lintian, where installed, starts
+    checking it in the background (it takes minutes) and tests/test_lintian.py reads it."""
+    out = tmp_path_factory.mktemp("deb")
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "make_deb.py"), "--folder",
+         str(desktop_build.folder), "--out", str(out)],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.strip())
+    log = out / "lintian.log"
+    lintian = None
+    if shutil.which("lintian"):
+        with log.open("w") as fh:
+            lintian = subprocess.Popen(
+                ["lintian", "--tag-display-limit", "0", str(path)],
+                stdout=fh, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+    yield DebPackage(path, time.monotonic() - started, lintian, log)
+    if lintian is not None and lintian.poll() is None:
+        lintian.kill()
+        lintian.wait()

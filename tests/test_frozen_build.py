@@ -217,6 +217,11 @@ def test_the_folder_holds_no_dangling_link_and_copies_as_files(frozen, tmp_path)
     assert _tree_size(copy)[1] == frozen.file_count + len(links)
 
 
+def test_build_carries_no_gnu_readline(frozen):
+    """GPL-3.0 (not LGPL) and used only by an interactive prompt: build.spec excludes it."""
+    assert [p.name for p in frozen.internal.rglob("*readline*")] == []
+
+
 def test_build_leaves_out_the_qt_the_app_does_not_use(frozen):
     files = [p.relative_to(frozen.internal) for p in frozen.internal.rglob("*") if p.is_file()]
     unused = [str(p) for p in files if UNUSED_QT_LIBRARIES.search(p.name)]
