@@ -1,3 +1,3 @@
 """gp-desktop: an offline reference for Decree No. 563 and the Положение о Генеральной прокуратуре."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

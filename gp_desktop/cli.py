@@ -14,9 +14,10 @@ import sys
 import time
 from collections.abc import Sequence
 
-from gp_desktop import __version__, argparse_ru
+from gp_desktop import argparse_ru
 from gp_desktop.corpus.errors import CorpusError
 from gp_desktop.terminal import one_line
+from gp_desktop.version import VersionAction
 
 argparse_ru.install()
 
@@ -56,7 +57,7 @@ def _window_parser() -> argparse.ArgumentParser:
         description="Справочник по Указу Президента РК от 13.10.2017 № 563 "
         "и Положению о Генеральной прокуратуре. Без команды открывает окно.",
     )
-    parser.add_argument("--version", action="version", version=f"gp-desktop {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--corpus", metavar="PATH", help="файл корпуса (по умолчанию — встроенный)")
     parser.add_argument(
         "--self-test",

@@ -6,11 +6,16 @@ translations, then add every shared library those plugins link to. ``build.spec`
 collected files with :func:`trim`: it keeps the plugins in :data:`KEEP_PLUGINS` and the
 translations in :data:`KEEP_TRANSLATIONS`, then drops the libraries that only the dropped
 plugins needed. A library is dropped only if it is linked by a dropped plugin and by nothing
-that stays, so what PyInstaller collected for another reason is left alone.
+that stays, so what PyInstaller collected for another reason is left alone. A library goes
+together with its links: PyInstaller links every library it collects into a sub-folder from the
+top-level folder too (``_internal/libQt6Network.so.6`` → ``PySide6/Qt/lib/libQt6Network.so.6``,
+SYMLINK entries that it files under ``datas``), and a link whose file is left out is left out
+with it, so the folder holds no dangling link.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
@@ -36,6 +41,7 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
     "accessiblebridge": None,  # screen readers
 }
 LINKABLE = {"BINARY", "EXTENSION"}
+SYMLINK = "SYMLINK"  # (link's destination, its target relative to the link's folder, SYMLINK)
 
 # Qt's own strings (dialog buttons, the print dialog) in the users' languages.
 KEEP_TRANSLATIONS = {"qt_ru", "qt_kk", "qtbase_ru", "qtbase_kk"}
@@ -99,7 +105,9 @@ def trim(
     """The binaries and datas to keep, and the destinations of what was left out."""
     dropped_plugins = [e for e in binaries if not is_wanted(e[0])]
     kept = [e for e in binaries if is_wanted(e[0])]
-    by_name = {PurePosixPath(e[0]).name: e for e in kept if qt_part(e[0]) is None}
+    by_name = {
+        PurePosixPath(e[0]).name: e for e in kept if qt_part(e[0]) is None and e[2] != SYMLINK
+    }
     needed_by_dropped = _closure(dropped_plugins, by_name, linked)
     # What stays for its own sake: Python's extension modules and every file no dropped
     # plugin links to; the libraries dropped plugins link to stay if one of these needs them.
@@ -108,10 +116,36 @@ def trim(
     ]
     needed_by_kept = _closure(roots, by_name, linked)
     orphans = needed_by_dropped - needed_by_kept
-    binaries_out = [e for e in kept if PurePosixPath(e[0]).name not in orphans]
+    binaries_out = [e for e in kept if e[2] == SYMLINK or PurePosixPath(e[0]).name not in orphans]
     datas_out = [e for e in datas if is_wanted(e[0])]
     left_out = [e[0] for e in dropped_plugins] + sorted(
-        e[0] for e in kept if PurePosixPath(e[0]).name in orphans
+        e[0] for e in kept if e[2] != SYMLINK and PurePosixPath(e[0]).name in orphans
     )
     left_out += [e[0] for e in datas if not is_wanted(e[0])]
-    return binaries_out, datas_out, left_out
+    dangling = dangling_links(binaries_out + datas_out)
+    binaries_out = [e for e in binaries_out if e[0] not in dangling]
+    datas_out = [e for e in datas_out if e[0] not in dangling]
+    return binaries_out, datas_out, left_out + sorted(dangling)
+
+
+def link_target(entry: Entry) -> str:
+    """The destination a SYMLINK entry points to, as a path in the bundle."""
+    dest, target, _typecode = entry
+    folder = posixpath.dirname(dest.replace("\\", "/"))
+    return posixpath.normpath(posixpath.join(folder, target.replace("\\", "/")))
+
+
+def dangling_links(entries: Iterable[Entry]) -> set[str]:
+    """Destinations of the SYMLINK entries that lead, directly or through other links, to no
+    file that is collected."""
+    entries = list(entries)
+    files = {e[0].replace("\\", "/") for e in entries if e[2] != SYMLINK}
+    links = {e[0].replace("\\", "/"): e for e in entries if e[2] == SYMLINK}
+
+    def resolves(dest: str, seen: frozenset[str]) -> bool:
+        target = link_target(links[dest])
+        if target in files:
+            return True
+        return target in links and target not in seen and resolves(target, seen | {dest})
+
+    return {links[dest][0] for dest in links if not resolves(dest, frozenset())}

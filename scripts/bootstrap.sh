@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare a fresh machine for gp-desktop: system libraries Qt needs (on Debian/Ubuntu, as root),
 # then a virtual environment in .venv with the project and its test tools.
-# Usage: scripts/bootstrap.sh   (called by `make run` and `make test`)
+# Usage: scripts/bootstrap.sh [--oldest]   (called by `make run`, `make test`, `make build`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,12 +50,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
+# The packages come from the lock, each checked against its hash (scripts/lock.sh writes it from
+# pyproject.toml's ranges); the project itself is then installed in place with no dependencies,
+# built by the locked setuptools, so nothing is fetched that the lock does not name.
+# `scripts/bootstrap.sh --oldest` makes .venv-oldest from requirements-oldest.txt instead: the
+# oldest releases the ranges allow, where CI runs the Qt tests a second time.
+venv=.venv
+lock=requirements-lock.txt
+if [ "${1:-}" = "--oldest" ]; then
+  venv=.venv-oldest
+  lock=requirements-oldest.txt
 fi
-stamp=.venv/.installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+if [ ! -x "$venv/bin/python" ]; then
+  "$PYTHON" -m venv "$venv"
+fi
+stamp=$venv/.installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+  pip=("$venv/bin/python" -m pip install -q --disable-pip-version-check)
+  "${pip[@]}" --require-hashes --only-binary=:all: -r "$lock"
+  "${pip[@]}" --no-deps --no-build-isolation -e .
   touch "$stamp"
 fi

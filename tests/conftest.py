@@ -12,6 +12,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,87 @@ def window(qtbot, corpus, user_dirs, search_index):
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.search_panel.field.isEnabled())
     return window
+
+
+def pytest_collection_modifyitems(items):
+    """Every test of the window (tests/test_gui_*.py, some of which start it in a child
+    process) and every test that makes a QApplication (pytest-qt's ``qapp``, which ``qtbot``
+    and the window fixtures need) is marked ``qt``: the oldest-PySide6 environment runs
+    ``-m qt``."""
+    for item in items:
+        if item.path.name.startswith("test_gui_") or "qapp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.qt)
+
+
+@dataclass(frozen=True)
+class DesktopBuild:
+    folder: Path  # dist/gp-desktop as PyInstaller makes it from build.spec
+    seconds: float
+
+
+@pytest.fixture(scope="session")
+def desktop_build(tmp_path_factory) -> DesktopBuild:
+    """The desktop folder, built once for the frozen-build and the Debian package's tests.
+
+    ``GP_DESKTOP_TEST_BUILD=dist/gp-desktop`` takes a folder ``make build`` made instead (to
+    rerun these tests without building again)."""
+    given = os.environ.get("GP_DESKTOP_TEST_BUILD")
+    if given:
+        return DesktopBuild(Path(given).resolve(), 0.0)
+    base = tmp_path_factory.mktemp("desktop-build")
+    started = time.monotonic()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level=WARN",
+            "--distpath",
+            str(base / "dist"),
+            "--workpath",
+            str(base / "work"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    assert result.returncode == 0, f"PyInstaller failed:\n{result.stdout}\n{result.stderr[-6000:]}"
+    return DesktopBuild(base / "dist" / "gp-desktop", time.monotonic() - started)
+
+
+@dataclass(frozen=True)
+class DebPackage:
+    path: Path  # gp-desktop_VERSION_ARCH.deb, made by packaging/make_deb.py (= make deb)
+    seconds: float
+    lintian: subprocess.Popen | None  # started at once, so it runs beside the other tests
+    lintian_log: Path
+
+
+@pytest.fixture(scope="session")
+def deb_package(desktop_build, tmp_path_factory):
+    """The Debian package of the session's desktop build; lintian, where installed, starts
+    checking it in the background (it takes minutes) and tests/test_lintian.py reads it."""
+    out = tmp_path_factory.mktemp("deb")
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "make_deb.py"), "--folder",
+         str(desktop_build.folder), "--out", str(out)],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.strip())
+    log = out / "lintian.log"
+    lintian = None
+    if shutil.which("lintian"):
+        with log.open("w") as fh:
+            lintian = subprocess.Popen(
+                ["lintian", "--tag-display-limit", "0", str(path)],
+                stdout=fh, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+    yield DebPackage(path, time.monotonic() - started, lintian, log)
+    if lintian is not None and lintian.poll() is None:
+        lintian.kill()
+        lintian.wait()

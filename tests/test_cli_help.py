@@ -73,7 +73,10 @@ def _help_of(argv: list[str], capsys) -> str:
 def test_top_level_help_is_russian_and_lists_every_command(capsys):
     text = _help_of(["--help"], capsys)
     assert text.startswith("использование: gp-desktop")
-    assert "показать эту справку и выйти" in text and "показать версию программы" in text
+    assert (
+        "показать эту справку и выйти" in text
+        and "показать версию программы и корпуса и выйти" in text
+    )
     assert not ENGLISH.search(text), ENGLISH.search(text)
     for name in _sub_commands():
         assert name in text

@@ -217,6 +217,37 @@ def test_qt_trim_drops_only_libraries_that_nothing_kept_links_to():
     assert [e[0] for e in kept_datas] == ["PySide6/Qt/translations/qtbase_ru.qm", "corpus.sqlite"]
 
 
+def test_qt_trim_leaves_out_a_library_with_its_links():
+    """PyInstaller links a library collected into a sub-folder from the top level too, and
+    files the link under datas; the link goes with the library, or the folder would carry a
+    dangling link (which shutil.copytree refuses)."""
+    links = {
+        "/src/qwayland.so": ["libQt6WaylandClient.so.6"],
+        "/src/qxcb.so": ["libQt6XcbQpa.so.6"],
+    }
+    binaries = [
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", "/src/qwayland.so", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/qxcb.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6WaylandClient.so.6", "/src/libQt6WaylandClient.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "/src/libQt6XcbQpa.so.6", "BINARY"),
+    ]
+    datas = [
+        ("libQt6WaylandClient.so.6", "PySide6/Qt/lib/libQt6WaylandClient.so.6", "SYMLINK"),
+        ("libQt6XcbQpa.so.6", "PySide6/Qt/lib/libQt6XcbQpa.so.6", "SYMLINK"),
+        # a link to a link to the dropped library, relative to its own folder
+        ("lib/wayland.so", "../libQt6WaylandClient.so.6", "SYMLINK"),
+        ("corpus.sqlite", "/src/corpus.sqlite", "DATA"),
+    ]
+    kept, kept_datas, left_out = qt_trim.trim(binaries, datas, lambda src: links.get(src, []))
+    assert [e[0] for e in kept] == [
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+    ]
+    assert [e[0] for e in kept_datas] == ["libQt6XcbQpa.so.6", "corpus.sqlite"]
+    assert {"libQt6WaylandClient.so.6", "lib/wayland.so"} <= set(left_out)
+    assert qt_trim.dangling_links([*kept, *kept_datas]) == set()
+
+
 def test_the_application_carries_the_icon_and_speaks_russian_in_qt_dialogs(qapp):
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QDialogButtonBox

@@ -21,7 +21,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +49,7 @@ LOCAL_PRINT_SERVER_PORT = 631
 
 @dataclass
 class FrozenBuild:
+    built: Path  # what PyInstaller made
     folder: Path  # the read-only copy that the tests run
     home: Path
     traces: Path
@@ -109,30 +109,9 @@ def _isolation(folder: Path) -> tuple[list[str], bool]:
 
 
 @pytest.fixture(scope="module")
-def frozen(tmp_path_factory) -> FrozenBuild:
+def frozen(desktop_build, tmp_path_factory) -> FrozenBuild:
     base = tmp_path_factory.mktemp("frozen")
-    started = time.monotonic()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level=WARN",
-            "--distpath",
-            str(base / "dist"),
-            "--workpath",
-            str(base / "work"),
-            str(ROOT / "build.spec"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1500,
-    )
-    build_seconds = time.monotonic() - started
-    assert result.returncode == 0, f"PyInstaller failed:\n{result.stdout}\n{result.stderr[-6000:]}"
-    built = base / "dist" / NAME
+    built = desktop_build.folder
     size, count = _tree_size(built)
 
     # Installed elsewhere and made read-only, as on a workstation.
@@ -145,10 +124,11 @@ def frozen(tmp_path_factory) -> FrozenBuild:
     traces = base / "traces"
     traces.mkdir()
     build = FrozenBuild(
+        built=built,
         folder=installed,
         home=home,
         traces=traces,
-        build_seconds=build_seconds,
+        build_seconds=desktop_build.seconds,
         size_bytes=size,
         file_count=count,
         isolation=isolation,
@@ -220,6 +200,26 @@ def test_build_is_one_folder_with_the_act_the_dictionary_and_the_resources(froze
     assert (dictionary / "words.dawg").stat().st_size > 1_000_000
     entry_points = list(frozen.internal.glob("pymorphy3_dicts_ru-*.dist-info/entry_points.txt"))
     assert entry_points and "pymorphy3_dicts" in entry_points[0].read_text(encoding="utf-8")
+
+
+def test_the_folder_holds_no_dangling_link_and_copies_as_files(frozen, tmp_path):
+    links = [p for p in frozen.built.rglob("*") if p.is_symlink()]
+    dangling = [str(p.relative_to(frozen.built)) for p in links if not p.exists()]
+    assert dangling == []
+    outside = [
+        str(p.relative_to(frozen.built))
+        for p in links
+        if not p.resolve().is_relative_to(frozen.built.resolve())
+    ]
+    assert outside == []
+    # What a copy tool that follows links does (shutil.copytree failed on the dangling ones).
+    copy = shutil.copytree(frozen.built, tmp_path / NAME)
+    assert _tree_size(copy)[1] == frozen.file_count + len(links)
+
+
+def test_build_carries_no_gnu_readline(frozen):
+    """GPL-3.0 (not LGPL) and used only by an interactive prompt: build.spec excludes it."""
+    assert [p.name for p in frozen.internal.rglob("*readline*")] == []
 
 
 def test_build_leaves_out_the_qt_the_app_does_not_use(frozen):
