@@ -108,7 +108,7 @@ CITATIONS = {
     "decree sub-clause": (
         "ukaz/p-1/pp-3",
         "Указ, п. 1, пп. 3)",
-        "пп. 3) п. 1 Указа Президента РК от 13.10.2017 № 563",
+        "пп. 3 п. 1 Указа Президента РК от 13.10.2017 № 563",
         f"подпункт 3) пункта 1 {_DECREE_FULL} {_DECREE_TITLE}",
     ),
     "preamble": (
@@ -138,7 +138,7 @@ CITATIONS = {
     "sub-clause": (
         "polozhenie/p-19/pp-8",
         "Положение, Глава 3, п. 19, пп. 8)",
-        f"пп. 8) п. 19 {_POLOZHENIE}, утв. {_BY_DECREE}",
+        f"пп. 8 п. 19 {_POLOZHENIE}, утв. {_BY_DECREE}",
         f"подпункт 8) пункта 19 {_POLOZHENIE}, утвержденного {_BY_DECREE_FULL}",
     ),
     "paragraph of a clause": (
@@ -156,7 +156,7 @@ CITATIONS = {
     "paragraph of a sub-clause": (
         "polozhenie/p-14/pp-1/abz-9",
         "Положение, Глава 2, п. 14, пп. 1), абз. 10",
-        f"абз. 10 пп. 1) п. 14 {_POLOZHENIE}, утв. {_BY_DECREE}",
+        f"абз. 10 пп. 1 п. 14 {_POLOZHENIE}, утв. {_BY_DECREE}",
         f"абзац десятый подпункта 1) пункта 14 {_POLOZHENIE}, утвержденного {_BY_DECREE_FULL}",
     ),
     "paragraph after sub-clauses": (
@@ -199,7 +199,7 @@ CITATIONS = {
     "institution of the first group": (
         "perechen-uchrezhdeniy/gr-1/pp-1",
         "Перечень учреждений, Генеральная прокуратура, 1)",
-        f"пп. 1) разд. «Генеральная прокуратура» {_INSTITUTIONS} (Указ Президента РК от "
+        f"пп. 1 разд. «Генеральная прокуратура» {_INSTITUTIONS} (Указ Президента РК от "
         "13.10.2017 № 563)",
         f"подпункт 1) раздела «Генеральная прокуратура» {_INSTITUTIONS} (Указ Президента "
         "Республики Казахстан от 13 октября 2017 года № 563)",
@@ -208,14 +208,14 @@ CITATIONS = {
         "perechen-uchrezhdeniy/gr-2/pp-1",
         "Перечень учреждений, Комитет по правовой статистике и специальным учетам Генеральной "
         "прокуратуры, 1)",
-        f"пп. 1) разд. {_COMMITTEE} {_INSTITUTIONS} (Указ Президента РК от 13.10.2017 № 563)",
+        f"пп. 1 разд. {_COMMITTEE} {_INSTITUTIONS} (Указ Президента РК от 13.10.2017 № 563)",
         f"подпункт 1) раздела {_COMMITTEE} {_INSTITUTIONS} (Указ Президента Республики "
         "Казахстан от 13 октября 2017 года № 563)",
     ),
     "clause of the amendments": (
         "izmeneniya/p-3/pp-2/abz-1",
         "Изменения и дополнения, п. 3, пп. 2), абз. 2",
-        f"абз. 2 пп. 2) п. 3 {_AMENDMENTS}, утв. {_BY_DECREE}",
+        f"абз. 2 пп. 2 п. 3 {_AMENDMENTS}, утв. {_BY_DECREE}",
         f"абзац второй подпункта 2) пункта 3 {_AMENDMENTS}, утвержденных {_BY_DECREE_FULL}",
     ),
     "table": (

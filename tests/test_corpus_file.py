@@ -72,7 +72,7 @@ def test_rebuild_is_identical(tmp_path):
 def test_citations_and_references(corpus):
     assert citation(corpus, "polozhenie/p-19/pp-8") == "Положение, Глава 3, п. 19, пп. 8)"
     assert formal_citation(corpus, "polozhenie/p-19/pp-8") == (
-        "пп. 8) п. 19 Положения о Генеральной прокуратуре Республики Казахстан, "
+        "пп. 8 п. 19 Положения о Генеральной прокуратуре Республики Казахстан, "
         "утв. Указом Президента РК от 13.10.2017 № 563"
     )
     cases = {

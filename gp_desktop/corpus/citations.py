@@ -5,7 +5,7 @@ An official pastes our citation into a letter, so it must be the one a lawyer wo
 - ``citation`` — where the node is, outside in, for lists and the status bar:
   «Положение, Глава 3, п. 19, пп. 8)»;
 - ``formal_citation`` — the short form of a paper, inside out, abbreviated:
-  «пп. 8) п. 19 Положения о Генеральной прокуратуре Республики Казахстан, утв. Указом
+  «пп. 8 п. 19 Положения о Генеральной прокуратуре Республики Казахстан, утв. Указом
   Президента РК от 13.10.2017 № 563»;
 - ``full_citation`` — the same in words, ordinals of paragraphs in words, dates written out:
   «абзац второй пункта 1 Положения о Генеральной прокуратуре Республики Казахстан,
@@ -23,15 +23,15 @@ node                           full form (short form)                   why
 =============================  =======================================  ==================
 clause «19.»                   пункт 19 (п. 19)                         numbered «1.»
 the decree's own clause        пункт 2 Указа … (п. 2 Указа …)           no «утвержденного»
-sub-clause «8)», «3-1)»        подпункт 8) (пп. 8))                     numbered «1)»
+sub-clause «8)», «3-1)»        подпункт 8) (пп. 8)                      numbered «1)»
 paragraph of a clause          абзац второй (абз. 2)                    opening line = 1st
 paragraph of a sub-clause      абзац десятый подпункта 1) (абз. 10 пп.  opening line = 1st
-                               1))
+                               1)
 paragraph after sub-clauses    абзац второй пункта 19                   sub-clauses apart
 line of the Структура          абзац первый структуры …                 unnumbered lines
 paragraph of a part            абзац первый приложения 1 к Указу …      heading is not one
 item of the institutions list  подпункт 1) раздела «Генеральная         numbering restarts
-                               прокуратура» перечня … (пп. 1) разд. …)  in each group
+                               прокуратура» перечня … (пп. 1 разд. …)   in each group
 chapter                        глава 3 (гл. 3)                          only when cited
                                                                         itself
 preamble, signature, table     преамбула Указа …, подпись Указа …,
@@ -73,8 +73,9 @@ Paragraphs (абзацы)
 3. A part's heading is its name, not a paragraph: the lines of the Структура and the
    paragraphs of an annex count from its first line under the heading.
 4. Paragraphs are cited by ordinals in words in the full form, in figures in the short form;
-   clauses and sub-clauses by their numbers, sub-clauses with the bracket, as the act itself
-   writes («подпунктом 1) пункта 2 статьи 17-1» in its preamble).
+   clauses and sub-clauses by their numbers; the full form writes a sub-clause with its
+   bracket, as the act itself does («подпунктом 1) пункта 2 статьи 17-1» in its preamble), the
+   short form without it («пп. 8 п. 19»), as abbreviated references usually do.
 
 Sources (looked up for these rules; what each says, in short):
 
@@ -116,6 +117,8 @@ if TYPE_CHECKING:
 
 DEFAULT_PART = "polozhenie"
 SHORT, FULL = "short", "full"
+_PATH = "path"
+"""``citation``'s steps: abbreviated as SHORT, sub-clauses with their bracket («пп. 8)»)."""
 _CASES = ("nom", "gen", "dat")
 
 
@@ -340,12 +343,23 @@ def _group_name(node: m.Node) -> str:
     return _quoted(re.sub(r"[\s\"»;.,]+$", "", node.heading))
 
 
+def _bare(label: str) -> str:
+    """«8)» → «8»: the short form writes a sub-clause's number without its bracket
+    («пп. 8 п. 19», as issue 15 and the usual abbreviated references have it); the full form
+    keeps it, as the act itself writes («подпунктом 1) пункта 2»)."""
+    return label.rstrip(")")
+
+
 def _step(corpus: Corpus, node: m.Node, case: str, form: str) -> str:
     """One node as a step of a citation: «подпункта 8)», «абз. 2», «раздела «…»»."""
     index = _CASES.index(case)
+    bare = form == SHORT  # the path form (``citation``) is abbreviated but keeps the bracket
+    form = SHORT if form == _PATH else form
     if node.kind == m.ITEM and node.label:
         words, short = _WORDS[m.SUBCLAUSE]
-        return f"{short if form == SHORT else words[index]} {node.label}"
+        if form == SHORT:
+            return f"{short} {_bare(node.label) if bare else node.label}"
+        return f"{words[index]} {node.label}"
     kind = m.PARAGRAPH if _is_paragraph(node) else node.kind
     words, short = _WORDS.get(kind, ((kind, kind, kind), kind))
     word = short if form == SHORT and short.endswith(".") else words[index]
@@ -354,7 +368,7 @@ def _step(corpus: Corpus, node: m.Node, case: str, form: str) -> str:
     if kind == m.CLAUSE:
         return f"{word} {node.label.rstrip('.')}"
     if kind == m.SUBCLAUSE:
-        return f"{word} {node.label}"
+        return f"{word} {_bare(node.label) if bare else node.label}"
     if kind == m.GROUP:
         return f"{word} {_group_name(node)}"
     if kind == m.PARAGRAPH:
@@ -422,7 +436,7 @@ def _cited(corpus: Corpus, node_id: str, form: str) -> str:
 
 
 def local_citation(corpus: Corpus, node_id: str, form: str = SHORT) -> str:
-    """Where the node is inside its document, without the document: «пп. 8) п. 19»,
+    """Where the node is inside its document, without the document: «пп. 8 п. 19»,
     «абз. 2 п. 1» ("" for a whole document). With ``part_reference(corpus, part_id)`` after
     it, it gives ``formal_citation`` (footnotes aside): what a combined citation joins."""
     node = corpus.node(node_id)
@@ -436,7 +450,7 @@ def local_citation(corpus: Corpus, node_id: str, form: str = SHORT) -> str:
 
 
 def formal_citation(corpus: Corpus, node_id: str) -> str:
-    """«пп. 8) п. 19 Положения о Генеральной прокуратуре Республики Казахстан, утв. Указом
+    """«пп. 8 п. 19 Положения о Генеральной прокуратуре Республики Казахстан, утв. Указом
     Президента РК от 13.10.2017 № 563»: the short form of a paper."""
     return _cited(corpus, node_id, SHORT)
 
@@ -465,7 +479,7 @@ def _path_step(corpus: Corpus, node: m.Node) -> str:
     if node.kind in (m.FOOTNOTE, m.APPROVAL):
         same = [c for c in corpus.children(node.parent_id) if c.kind == node.kind]
         return _WORDS.get(node.kind, (_FOOTNOTE_WORDS, "сноска"))[1] + _numbered(corpus, node, same)
-    return _step(corpus, node, "nom", SHORT)
+    return _step(corpus, node, "nom", _PATH)
 
 
 def citation(corpus: Corpus, node_id: str) -> str:

@@ -225,7 +225,7 @@ def combined_citation(corpus: Corpus, node_ids: Iterable[str]) -> str:
     for node_id in node_ids:
         full = formal_citation(corpus, node_id)
         part_id = corpus.part_of(node_id).id
-        inner = local_citation(corpus, node_id)  # «пп. 8) п. 19»: the document said once
+        inner = local_citation(corpus, node_id)  # «пп. 8 п. 19»: the document said once
         if node_id != part_id and inner != full:
             groups.setdefault(part_reference(corpus, part_id), []).append(inner)
         elif node_id == part_id and part_id in PART_NAMES:
@@ -244,7 +244,7 @@ _STEP = re.compile(r"^(\S+\.) (\S+) (.+)$")
 
 
 def _merge_steps(inner: list[str]) -> str:
-    """«пп. 8) п. 19», «пп. 9) п. 19» → «пп. 8), 9) п. 19»; different places stay apart."""
+    """«пп. 8 п. 19», «пп. 9 п. 19» → «пп. 8, 9 п. 19»; different places stay apart."""
     merged: list[tuple[str, list[str], str] | str] = []
     for step in inner:
         found = _STEP.match(step)
