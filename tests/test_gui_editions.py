@@ -208,15 +208,25 @@ def _warning(window):
     return boxes[-1].text() if boxes else ""
 
 
-def test_update_runs_off_the_gui_thread_with_a_busy_bar(qtbot, user_dirs, tmp_path):
+def test_update_runs_off_the_gui_thread_with_a_busy_bar(qtbot, user_dirs, tmp_path, monkeypatch):
+    import threading
+
     from PySide6.QtCore import QTimer
 
+    from gp_desktop.ui.editions import feature
+
     window = _window(qtbot, corpus_copy(tmp_path))
-    ticks = []
-    timer = QTimer(window)
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(window.editions.updating))
-    timer.start()
+    # The real import, held at its start until the window's event loop has turned once more:
+    # run on the GUI thread, it would wait for that in vain.
+    gate, seen = threading.Event(), {}
+    real = feature.prepare_update
+
+    def held(*args):
+        seen["thread"] = threading.get_ident()
+        seen["released"] = gate.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr(feature, "prepare_update", held)
     window.editions.update_from(str(LATER))
     # The call returned at once: the text is read on a worker, the window says so.
     assert window.editions.updating and window.editions.busy.isVisible()
@@ -224,10 +234,15 @@ def test_update_runs_off_the_gui_thread_with_a_busy_bar(qtbot, user_dirs, tmp_pa
     assert "Читается текст акта" in window.statusBar().currentMessage()
     window.open_node("polozhenie/p-5")  # the window still does what it is asked
     assert window.current_node == "polozhenie/p-5"
+
+    def release():
+        seen["updating_when_released"] = window.editions.updating
+        gate.set()
+
+    QTimer.singleShot(20, release)
     qtbot.waitUntil(lambda: not window.editions.updating, timeout=120_000)
-    timer.stop()
-    # The GUI thread went on turning its event loop while the text was read.
-    assert ticks.count(True) >= 3
+    assert seen["thread"] != threading.get_ident() and seen["released"]
+    assert seen["updating_when_released"] is True
     assert not window.editions.busy.isVisible() and window.actions["edition_update"].isEnabled()
     dialog = window.editions.update_dialog
     assert dialog.isVisible() and "станет действующей" in dialog.summary.text()

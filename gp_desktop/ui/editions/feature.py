@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -397,11 +396,11 @@ class EditionsFeature(QObject):
         self._updating = busy
         self.busy.setVisible(busy)
         self.window.actions["edition_update"].setEnabled(not busy)
+        # No application-wide busy cursor: the window is usable meanwhile, and a window
+        # closed before the answer came would leave the cursor busy.
         if busy:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             self.window.statusBar().showMessage(message)
         else:
-            QGuiApplication.restoreOverrideCursor()
             self.window.statusBar().clearMessage()
 
     def _update_ready(self, result, error: BaseException | None) -> None:
