@@ -37,8 +37,7 @@ INDEX_FORMAT = 4
 """Bump when the schema, the analysis or the document set changes.
 2: terms from the corpus's lexicon; the dictionary's version left the key.
 3: each document stores a digest of its text, checked against the corpus when opened.
-4: a table is a document per row (``id`` the row's key, ``node`` its node); a ``context``
-   field holds the lead-ins and headings above each node."""
+4: a table is a document per row (``id`` the row's key, ``node`` its node)."""
 FOLDER = "search-index"
 MARKER = "gp-desktop-index.json"
 KEEP = 3
