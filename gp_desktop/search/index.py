@@ -504,11 +504,10 @@ class SearchIndex:
         own = self._own_text(node, key)
         marks = matched_slots(own, parsed, exact, self._terms_of)
         shown = snippet(own, marks)
+        lead = ""
         if context or missing:
             above = context_of(self.corpus, node)
             lead = snippet_of_lines(above, parsed, exact, self._terms_of) if above else ""
-            if lead:
-                shown = f"{lead} … {shown}"
         note = ""
         if not exact and marks:
             misprints = self.equivalents().misprints
@@ -524,6 +523,7 @@ class SearchIndex:
             words=matched_words(own, marks),
             missing=missing,
             note=note,
+            lead_in=lead,
         )
 
     def terms(self, field: str) -> set[str]:
