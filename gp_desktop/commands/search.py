@@ -84,6 +84,8 @@ def _print_hit(number: int, hit, bold: bool) -> None:
         say("   нет: " + ", ".join(f"«{w}»" for w in hit.missing))
     if hit.note:
         say(f"   {hit.note}")
+    if hit.lead_in:
+        print(f"   {' '.join(_plain(hit.lead_in, bold).split())} …")
     print(f"   {' '.join(_plain(hit.snippet, bold).split())}")
 
 

@@ -5,11 +5,11 @@ a footnote, a heading — so a hit points at the smallest unit that holds the wo
 reader can go straight to it. Its text is the node's heading and text as the act has them;
 a table is one document per row, so a hit is the row that has the words.
 
-Beside its own words a document carries its *context*: the lead-ins above it («19. Полномочия
-Генерального Прокурора:» for every sub-clause of п. 19) and the heading of its chapter or
-group. The search looks at the context only when a node's own words leave the page short
-(``SearchIndex.search``), so a sub-clause is found by its clause's subject, below the hits
-that have every word themselves.
+A node's *context* is the lead-ins above it («19. Полномочия Генерального Прокурора:» for
+every sub-clause of п. 19) and the heading of its chapter or group (``context_of``). It is not
+indexed with every sub-clause: the search reads it only when a node's own words leave the
+page short, for the candidates of that page (``SearchIndex.search``), so a sub-clause is
+found by its clause's subject, below the hits that have every word themselves.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ class SearchDocument:
     """Unique in the index: the node id, or «node-id#row» for a table's row."""
     start: int = 0
     """Where ``text`` begins in the node's ``document_text``."""
-    context: str = ""
-    """The lead-ins and headings above the node (``context_of``)."""
 
 
 ROW = "#"
@@ -102,9 +100,8 @@ def documents(corpus: Corpus, with_citations: bool = True) -> Iterator[SearchDoc
         if not found:
             continue
         cited = citation(corpus, node.id) if with_citations else ""
-        context = context_of(corpus, node)
         for key, start, text in found:
-            yield SearchDocument(node.id, path, cited, text, key, start, context)
+            yield SearchDocument(node.id, path, cited, text, key, start)
 
 
 def _lemmatised(text: str, terms_of: Terms) -> list[str]:

@@ -40,14 +40,12 @@ from gp_desktop.search.documents import (
 from gp_desktop.search.equivalents import Equivalents
 from gp_desktop.search.lexicon import Lexicon
 from gp_desktop.search.query import (
-    CONTEXT_FIELD,
     EXACT_FIELD,
     MORPH_FIELD,
     ParsedQuery,
     Phrase,
     Scaled,
     Unit,
-    context_query,
     excluding,
     item_query,
     parse_query,
@@ -92,7 +90,6 @@ def schema(terms_of: Terms | None = None) -> Schema:
         **{
             MORPH_FIELD: TEXT(analyzer=MorphTokenizer(terms_of), phrase=True),
             EXACT_FIELD: TEXT(analyzer=ExactTokenizer(), phrase=True),
-            CONTEXT_FIELD: TEXT(analyzer=MorphTokenizer(terms_of), phrase=False),
         },
     )
 
@@ -127,7 +124,7 @@ def _filler(corpus: Corpus) -> store.Fill:
                     path=doc.path,
                     citation=doc.citation,
                     digest=text_digest(doc.key, doc.text),
-                    **{MORPH_FIELD: doc.text, EXACT_FIELD: doc.text, CONTEXT_FIELD: doc.context},
+                    **{MORPH_FIELD: doc.text, EXACT_FIELD: doc.text},
                 )
                 count += 1
         except BaseException:
@@ -160,7 +157,7 @@ class SearchIndex:
         """Time spent building the index when it was opened; 0.0 if it was found built."""
         self._index = index
         with index.searcher() as first:
-            weighting = NormBM25F.for_searcher(first, [MORPH_FIELD, EXACT_FIELD, CONTEXT_FIELD])
+            weighting = NormBM25F.for_searcher(first, [MORPH_FIELD, EXACT_FIELD])
         self._searcher = index.searcher(weighting=weighting)
         reader = self._searcher.reader()
         # Unpickling stored fields per hit costs more than the search: read them once.
@@ -293,7 +290,7 @@ class SearchIndex:
             ranked = _unique(ranked, seen)
             led: list = []
             partial: list = []
-            if len(units) > 1 and len(ranked) < min(wanted, PAGE):
+            if len(units) > 1 and not pinned and len(ranked) < min(wanted, PAGE):
                 led, partial = self._fallback(
                     units, parsed, exact, filters, min(wanted, PAGE) - len(ranked), seen
                 )
@@ -337,9 +334,9 @@ class SearchIndex:
             partial=partial_hits[: max(0, limit - min(limit, len(hits)))],
         )
 
-    def _own_and_either(self, units: list[Unit]) -> tuple[list[wq.Query], list[wq.Query]]:
-        """Per unit: its own words (or their root), and those or the lead-ins above."""
-        own, either = [], []
+    def _own_words(self, units: list[Unit]) -> list[wq.Query]:
+        """Per unit: its own words, or (a rare word) a word of the same root."""
+        own = []
         reader = self._searcher.reader()
         common = reader.doc_count_all() // ROOT_RARER
         for unit in units:
@@ -349,9 +346,7 @@ class SearchIndex:
             if root is not None and words.estimate_size(reader) <= common:
                 words = _Or([words, Scaled(item_query(root, False), ROOT_WEIGHT)])
             own.append(words)
-            context = Scaled(context_query(unit, self._terms_of), CONTEXT_WEIGHT)
-            either.append(_Or([words, context]))
-        return own, either
+        return own
 
     def _fallback(
         self,
@@ -363,18 +358,19 @@ class SearchIndex:
         seen: set[str],
     ) -> tuple[list, list]:
         """When the nodes with every word in their own words leave the page short, one more
-        pass over the nodes with any unit — in their own words, in a word of the same root,
-        or in the lead-ins above — each unit found adding its rarity times ``PARTIAL_BONUS``
-        to the score, so the nodes with more and rarer words come first. Of those, the ones
-        with every unit (one at least in their own words) are hits of a lower tier; the ones
-        with half the units or more, the partial matches, each naming what it lacks."""
+        pass over the nodes with any of the rarer units in their own words (or a word of the
+        same root), each unit found adding its rarity times ``PARTIAL_BONUS`` to the score,
+        so the nodes with more and rarer words come first. Which units each candidate has —
+        in its own words or in the lead-ins and headings above it — is then read from the
+        texts: the ones with every unit are hits of a lower tier, the ones with half the
+        units or more the partial matches, each naming what it lacks. The lead-ins are read
+        only here, for a page of candidates, never indexed with every sub-clause."""
         reader = self._searcher.reader()
         count = max(1, reader.doc_count_all())
         if exact:
             own = [unit_query(u, True, self._terms_of) for u in units]
-            either = own
         else:
-            own, either = self._own_and_either(units)
+            own = self._own_words(units)
         sizes = [q.estimate_size(reader) for q in own]
         weight = [math.log(1 + count / (1 + size)) for size in sizes]
         # Only the units that narrow things down are read from the index (a common word's
@@ -383,7 +379,7 @@ class SearchIndex:
         rare = [k for k, size in enumerate(sizes) if size <= count // COMMON] or [
             min(range(len(units)), key=lambda k: sizes[k])
         ]
-        scored = [Scaled(either[k], 1.0, PARTIAL_BONUS * weight[k]) for k in rare]
+        scored = [Scaled(own[k], 1.0, PARTIAL_BONUS * weight[k]) for k in rare]
         query = wq.And([_Or(scored), *filters]) if filters else _Or(scored)
         query = excluding(query, parsed, exact, self._terms_of)
         least = max(1, math.ceil(len(units) / 2))
@@ -508,11 +504,10 @@ class SearchIndex:
         own = self._own_text(node, key)
         marks = matched_slots(own, parsed, exact, self._terms_of)
         shown = snippet(own, marks)
+        lead = ""
         if context or missing:
             above = context_of(self.corpus, node)
             lead = snippet_of_lines(above, parsed, exact, self._terms_of) if above else ""
-            if lead:
-                shown = f"{lead} … {shown}"
         note = ""
         if not exact and marks:
             misprints = self.equivalents().misprints
@@ -528,6 +523,7 @@ class SearchIndex:
             words=matched_words(own, marks),
             missing=missing,
             note=note,
+            lead_in=lead,
         )
 
     def terms(self, field: str) -> set[str]:
@@ -578,10 +574,6 @@ class SearchIndex:
             text = text[: word.start] + better + text[word.end :]
         again = whoosh_query(parse_query(text), exact, filters, self._terms_of, near=False)
         return text.strip() if self._any(again) else None
-
-
-CONTEXT_WEIGHT = 0.4
-"""How much a word found only in the lead-ins above a node counts beside its own words."""
 
 
 ROOT_RARER = 50

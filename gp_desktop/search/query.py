@@ -37,8 +37,6 @@ MIN_PREFIX = 2
 
 MORPH_FIELD = "text"
 EXACT_FIELD = "exact"
-CONTEXT_FIELD = "context"
-"""The lead-ins and headings above a node, morph terms without positions (``documents``)."""
 
 _OPENING_QUOTES = '"«„“”'
 _CLOSING_QUOTES = '"»“”'
@@ -367,29 +365,6 @@ def unit_query(unit: Unit, exact: bool, terms_of: Terms = lemmas) -> wq.Query:
     return wq.Or([own, *(item_query(i, exact, terms_of) for i in unit.alternative.items)])
 
 
-def _context_item(item: Item, terms_of: Terms) -> wq.Query:
-    words = item.words if isinstance(item, Phrase) else (item,)
-    parts = [
-        _terms_query(CONTEXT_FIELD, terms_of(w.text)) if not w.prefix else wq.NullQuery
-        for w in words
-    ]
-    return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-def context_query(unit: Unit, terms_of: Terms = lemmas) -> wq.Query:
-    """A unit found in the lead-ins and headings above a node (a phrase as its words)."""
-    parts = [
-        wq.Or([_context_item(i, terms_of) for i in g])
-        if len(g) > 1
-        else _context_item(g[0], terms_of)
-        for g in unit.groups
-    ]
-    own = parts[0] if len(parts) == 1 else wq.And(parts)
-    if unit.alternative is None:
-        return own
-    return wq.Or([own, *(_context_item(i, terms_of) for i in unit.alternative.items)])
-
-
 def nearness(parsed: ParsedQuery, exact: bool, terms_of: Terms = lemmas) -> wq.Query | None:
     """What ranks the query's plain words higher the closer they stand: typed in this order
     next to each other (one function word may stand between, as dropped from the query),
@@ -400,7 +375,41 @@ def nearness(parsed: ParsedQuery, exact: bool, terms_of: Terms = lemmas) -> wq.Q
     spanned = [_span_query(w, exact, terms_of) for w in words]
     phrase = Scaled(spans.SpanNear2(spanned, slop=2, ordered=True), PHRASE_BOOST)
     close = Scaled(spans.SpanNear2(spanned, slop=NEAR_SLOP, ordered=False), NEAR_BOOST)
-    return wq.Or([phrase, close])
+    return _WhenRare(wq.Or([phrase, close]), [_span_query(w, exact, terms_of) for w in words])
+
+
+NEAR_MOST = 300
+"""Nearness is weighed only when the query's rarest word is in at most this many documents:
+the positions of every clause with all the words are read for it (about 0.1 ms a clause),
+so on a large corpus a common phrase is ranked by its words alone."""
+
+
+class _WhenRare(WrappingQuery):
+    """``child``, or nothing when every one of ``words`` is in more than ``NEAR_MOST``
+    documents: reading positions costs per clause with all the words."""
+
+    def __init__(self, child: wq.Query, words: list[wq.Query]) -> None:
+        super().__init__(child)
+        self.words = words
+
+    def _rewrap(self, child):
+        return _WhenRare(child, self.words)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _WhenRare) and (self.child, self.words) == (
+            other.child,
+            other.words,
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.child)
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        rarest = min(w.estimate_size(reader) for w in self.words)
+        if rarest > NEAR_MOST:
+            return NullMatcher()
+        return self.child.matcher(searcher, context)
 
 
 class _ScaledMatcher(WrappingMatcher):

@@ -22,6 +22,9 @@ class Hit:
     """A partial match: the query's words (as typed) that the node does not have."""
     note: str = ""
     """A remark on the hit for the user: «В тексте акта опечатка: «зашащать»»."""
+    lead_in: str = ""
+    """HTML like ``snippet``: the lead-ins and headings above the node that hold words of the
+    query («19. Полномочия <b>Генерального Прокурора</b>:»), for a hit found through them."""
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,7 @@ INDEX_FORMAT = 5
 """Bump when the schema, the analysis, the document set or what a document stores changes.
 2: terms from the corpus's lexicon; the dictionary's version left the key.
 3: each document stores a digest of its text, checked against the corpus when opened.
-4: a table is a document per row (``id`` the row's key, ``node`` its node); a ``context``
-   field holds the lead-ins and headings above each node.
+4: a table is a document per row (``id`` the row's key, ``node`` its node).
 5: the stored citations count paragraphs from the clause's opening line (corpus/citations.py)."""
 FOLDER = "search-index"
 MARKER = "gp-desktop-index.json"

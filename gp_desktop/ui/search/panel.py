@@ -138,7 +138,8 @@ class SearchResultsModel(RecordListModel):
         if role == Role.CITATION:
             return hit_heading(hit)
         if role == Role.SNIPPET:
-            return hit.snippet
+            lead = getattr(hit, "lead_in", "")
+            return f"{lead} … {hit.snippet}" if lead else hit.snippet
         if role == Role.NODE_ID:
             return hit.id
         if role == Role.KIND:
