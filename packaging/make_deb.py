@@ -169,9 +169,7 @@ def stage(folder: Path, root: Path, epoch: int) -> list[str]:
     overrides = usr / "share" / "lintian" / "overrides" / NAME
     overrides.parent.mkdir(parents=True)
     overrides.write_text(
-        "".join(
-            f"{NAME}: {tag} {where}".rstrip() + "\n" for tag, where in LINTIAN_OVERRIDES.items()
-        ),
+        "".join(f"# {why}\n{NAME}: {tag}\n" for tag, why in LINTIAN_OVERRIDES.items()),
         encoding="utf-8",
     )
     packages, missing = depends(opt)

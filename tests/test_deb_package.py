@@ -170,10 +170,13 @@ def written_outside(trace: str, allowed: list[str], cwd: str) -> list[str]:
                 continue
             paths = [opened] if opened else re.findall(r'"((?:[^"\\]|\\.)*)"', args)[:1]
         else:
-            paths = []
-            # each path argument, joined to the folder a descriptor before it names
-            for folder, path in re.findall(r'(?:\d+<([^>]*)>, )?"((?:[^"\\]|\\.)*)"', args):
-                paths.append(os.path.join(folder or cwd, path))
+            # each path argument, joined to the folder a descriptor before it names; a link
+            # (hard or symbolic) changes only its new name: the last one, not what it links to
+            # (linkat from «/proc/self/fd/7» gives a name to a file opened O_TMPFILE)
+            pairs = re.findall(r'(?:\d+<([^>]*)>, )?"((?:[^"\\]|\\.)*)"', args)
+            if name in ("link", "linkat", "symlink", "symlinkat"):
+                pairs = pairs[-1:]
+            paths = [os.path.join(folder or cwd, path) for folder, path in pairs]
         for path in paths:
             path = os.path.normpath(os.path.join(cwd, path))
             if NOT_FILES.match(path) or any(
@@ -196,10 +199,15 @@ def test_written_outside_resolves_descriptors_and_keeps_to_the_user_folders():
             '7 mkdir("rel", 0700) = 0',
             '7 unlink("/tmp/other") = 0',
             '7 rename("/home/u/a", "/srv/b") = 0',
+            '7 openat(AT_FDCWD</h>, "/home/u/.cache", O_RDWR|O_TMPFILE, 0600) = 7</home/u/.cache/#9 (deleted)>',
+            '7 linkat(AT_FDCWD</h>, "/proc/self/fd/7", AT_FDCWD</h>, "/home/u/.cache/i", AT_SYMLINK_FOLLOW) = 0',
+            '7 linkat(AT_FDCWD</h>, "/proc/self/fd/7", 5</etc>, "evil", AT_SYMLINK_FOLLOW) = 0',
+            '7 symlinkat("/etc/shadow", AT_FDCWD</h>, "/home/u/s") = 0',
         ]
     )
     found = written_outside(trace, ["/home/u"], "/home/u")
     assert found == [
+        "/etc/evil (linkat)",
         "/etc/passwd (openat)",
         "/srv/b (rename)",
         "/tmp/other (unlink)",
