@@ -176,6 +176,24 @@ def user_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def open_window(qtbot, corpus, user_dirs, search_index):
+    """Build the window as ``run_gui`` does, in the test's own user folders, on the real act and
+    index; shown, with the search ready. Call it again for a second start."""
+    from gp_desktop.ui.window_factory import make_window
+
+    def build(**kwargs):
+        kwargs.setdefault("search_opener", lambda _corpus: search_index)
+        window = make_window(corpus, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.search_service.is_ready)
+        return window
+
+    return build
+
+
+@pytest.fixture
 def window(qtbot, corpus, user_dirs, search_index):
     """The real main window on the real act and index, shown, with search enabled."""
     from gp_desktop.ui.window_factory import make_window

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.settings import Settings
 
 _MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -72,15 +70,8 @@ def duplicates(letters: list[str | None]) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot, corpus, user_dirs, search_index):
-    window = MainWindow(
-        corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.search_service.is_ready)
-    return window
+def window(open_window):
+    return open_window()
 
 
 def test_menu_bar_letters_are_unique_and_every_menu_has_one(window):

@@ -7,24 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui.main_window import MainWindow
-from gp_desktop.ui.settings import Settings
-
 
 @pytest.fixture
-def build(qtbot, corpus, user_dirs, search_index):
-    def make() -> MainWindow:
-        window = MainWindow(
-            corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.search_service.is_ready)
-        return window
-
-    return make
+def build(open_window):
+    """A window on the real act and index, in this test's user folders (conftest)."""
+    return open_window
 
 
 def test_tab_leaves_the_text_in_one_stop(build, qtbot):

@@ -7,29 +7,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gp_desktop.bookmarks import Bookmarks
-from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.navigator.act_tree import ActTreeModel
 from gp_desktop.ui.navigator.tree_filter import TreeFilter
 from gp_desktop.ui.search.panel import PARTIAL_TITLE
 from gp_desktop.ui.search.scope import WHOLE_ACT, scope_choices
-from gp_desktop.ui.settings import Settings
 from gp_desktop.ui.widgets.roles import Role
 
 
 @pytest.fixture
-def build(qtbot, corpus, user_dirs, search_index):
-    def make() -> MainWindow:
-        window = MainWindow(
-            corpus, Settings(), Bookmarks.load(), search_opener=lambda _corpus: search_index
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.search_service.is_ready)
-        return window
-
-    return make
+def build(open_window):
+    """A window on the real act and index, in this test's user folders (conftest)."""
+    return open_window
 
 
 def answered(qtbot, panel, query: str):

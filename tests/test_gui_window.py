@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import edition_facts as facts
-import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
@@ -13,26 +12,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 from gp_desktop.bookmarks import Bookmarks
 from gp_desktop.corpus.citations import citation
 from gp_desktop.ui import settings as keys
-from gp_desktop.ui.main_window import MainWindow
 from gp_desktop.ui.widgets import icons
 from gp_desktop.ui.widgets.roles import Role
-from gp_desktop.ui.window_factory import make_window
-
-
-@pytest.fixture
-def open_window(qtbot, corpus, user_dirs, search_index):
-    """Build the window as ``run_gui`` does, in the test's own user folders."""
-
-    def build(**kwargs) -> MainWindow:
-        kwargs.setdefault("search_opener", lambda _corpus: search_index)
-        window = make_window(corpus, **kwargs)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.search_service.is_ready)
-        return window
-
-    return build
 
 
 def select_in_tree(qtbot, window, node_id):
