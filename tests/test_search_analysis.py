@@ -49,17 +49,17 @@ def test_every_kazakh_letter_folds_to_its_russian_key():
 
 
 def test_slots_point_into_the_original_text():
-    text = "«Оперативно-розыскной» деятельности; Ұлытау – 17.12.2025 № 1125, подпункт 32-1)"
+    text = "«Оперативно-розыскной» деятельности; Ұлытау – 01.02.2030 № 4321, подпункт 32-1)"
     found = list(slots(text))
     assert [text[s.start : s.end] for s in found] == [
         "Оперативно",
         "розыскной",
         "деятельности",
         "Ұлытау",
-        "17",
-        "12",
-        "2025",
-        "1125",
+        "01",
+        "02",
+        "2030",
+        "4321",
         "подпункт",
         "32",
         "1",
@@ -132,7 +132,7 @@ def test_unknown_words_fall_back_to_the_stem():
 
 
 def test_numbers_and_latin_words_stay_as_typed():
-    assert lemmas("1125") == ("1125",)
+    assert lemmas("4321") == ("4321",)
     assert lemmas("abc") == ("abc",)
     assert lemmas("а" * 500) == ("а" * 500,)
 

@@ -6,6 +6,7 @@ import html
 import re
 
 import pytest
+from edition_facts import LAST_DECREE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +35,7 @@ ATOMS = [
     "32-1",
     "19.8",
     "№",
-    "1125",
+    LAST_DECREE,
     "прокурор",
     "прокуратуры",
     "надзор",

@@ -157,7 +157,7 @@ def test_the_vocabulary_is_the_words_the_search_splits(corpus):
 
 def test_lexicon_answers_like_the_dictionary_for_what_it_does_not_store(search_index):
     lexicon = search_index.lexicon
-    assert lexicon.terms("1125") == ("1125",) and lexicon.terms("abc") == ("abc",)
+    assert lexicon.terms("4321") == ("4321",) and lexicon.terms("abc") == ("abc",)
     assert lexicon.terms("а" * 500) == ("а" * 500,)
     assert lexicon.terms("шымкента") == lexicon.terms("шымкенту") == lemmas("шымкента")
 
