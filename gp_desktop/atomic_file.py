@@ -38,6 +38,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from gp_desktop.read_only import connect_read_only
+
 STALE_TEMP_SECONDS = 24 * 3600
 """A temporary file of ours older than this is abandoned even if its pid is alive (reused)."""
 
@@ -286,7 +288,7 @@ def verify_sqlite(path: str | Path) -> None:
     if not page_size or os.path.getsize(path) != page_size * pages:
         raise UnsafeWrite(_INCOMPLETE, path, errno.EIO)
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path, immutable=False)
         try:
             result = conn.execute("PRAGMA quick_check").fetchall()
         finally:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gp_desktop.paths import bundled_corpus, user_data_dir
+from gp_desktop.read_only import connect_read_only
 
 ENV_VAR = "GP_DESKTOP_CORPUS"
 SYSTEM_CONFIG_VAR = "GP_DESKTOP_SYSTEM_CONFIG"
@@ -107,7 +108,7 @@ def current_edition_date(path: Path) -> str | None:
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = connect_read_only(path)
         try:
             row = conn.execute("SELECT date FROM editions WHERE current = 1").fetchone()
         finally:

@@ -26,6 +26,7 @@ from gp_desktop.corpus.parser import parse_act
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.corpus.source import MAX_SOURCE_BYTES, read_source
 from gp_desktop.corpus.store import target_folder, write_corpus
+from gp_desktop.read_only import connect_read_only
 
 
 def import_edition(
@@ -115,7 +116,7 @@ def held_editions(corpus_path: str | Path) -> list[EditionText]:
 def _stored_word_forms(corpus_path: str | Path) -> dict[str, tuple[str, ...]]:
     path = Path(corpus_path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = connect_read_only(path)
         try:
             rows = conn.execute(f"SELECT form, terms FROM [{m.WORD_FORMS}]").fetchall()
         finally:

@@ -15,6 +15,7 @@ from gp_desktop.corpus import model as m
 from gp_desktop.corpus.errors import CorpusFileError
 from gp_desktop.corpus.reader import Corpus
 from gp_desktop.paths import resources_dir
+from gp_desktop.read_only import connect_read_only
 
 
 @dataclass
@@ -40,7 +41,7 @@ def check_corpus(path: str | Path, sources_dir: Path | None = None) -> CheckRepo
         report.problems.append(str(exc).removeprefix(f"{path}: "))
         return report
     report.problems.extend(corpus.problems)  # the tree, the types, the sizes (integrity)
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    conn = connect_read_only(path)
     try:
         integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:

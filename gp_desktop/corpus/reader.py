@@ -17,6 +17,7 @@ from gp_desktop.corpus import model as m
 from gp_desktop.corpus.editions import edition_key, edition_on, load_editions, read_edition
 from gp_desktop.corpus.errors import CorpusFileError
 from gp_desktop.corpus.footnotes import long_date
+from gp_desktop.read_only import connect_read_only
 
 _REQUIRED = {
     "acts": {"id", "title", "kind", "date", "number", "edition_date"},
@@ -81,7 +82,7 @@ def _open(path: Path) -> sqlite3.Connection:
     if header != b"SQLite format 3\x00":
         raise CorpusFileError(f"{path}: это не файл SQLite (повреждён или чужой файл)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = connect_read_only(path)
         conn.row_factory = sqlite3.Row
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn

@@ -28,6 +28,7 @@ from types import MappingProxyType
 from gp_desktop.corpus import model as m
 from gp_desktop.corpus.errors import CorpusFileError
 from gp_desktop.corpus.reader import Corpus
+from gp_desktop.read_only import connect_read_only
 from gp_desktop.search.analysis import (
     distinct_words,
     fold,
@@ -101,10 +102,9 @@ class Lexicon:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
         try:
             # Its own connection, used from whichever thread searches (under the lock).
-            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._conn = connect_read_only(self.path, check_same_thread=False)
             self._conn.execute(f"SELECT 1 FROM {TABLE} LIMIT 1").fetchall()
         except sqlite3.Error as exc:
             raise CorpusFileError(f"{self.path}: нет словаря форм слов ({exc})") from None
